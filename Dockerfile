@@ -1,0 +1,93 @@
+# syntax=docker/dockerfile:1
+#
+# rolegraph — multi-stage image.
+#
+#   docker build -t rolegraph .
+#   docker run -d -p 3000:3000 --name rolegraph rolegraph
+#   curl localhost:3000/health
+#
+# Stage 1 (build) has the native toolchain: it installs all dependencies,
+# compiles better-sqlite3, builds the TypeScript, seeds the SQLite database and
+# then prunes dev dependencies. Stage 2 (runtime) is a plain node slim image
+# that only receives the pruned node_modules, dist/, migrations/, seed/,
+# package.json and the seeded database, and runs as the unprivileged `node`
+# user.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS build
+
+# better-sqlite3 is compiled from source by node-gyp.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+
+# Let node-gyp use the headers that ship with the image's Node
+# (/usr/local/include/node) instead of downloading them, so the native build
+# needs no network access beyond the npm registry.
+ENV npm_config_nodedir=/usr/local \
+    npm_config_update_notifier=false \
+    npm_config_fund=false \
+    npm_config_audit=false
+
+COPY package.json package-lock.json ./
+RUN npm ci
+
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY migrations ./migrations
+COPY seed ./seed
+
+RUN npm run build
+
+# Seed the database at build time; the runtime image ships it ready to serve.
+ENV DATABASE_PATH=/app/data/rolegraph.db
+RUN mkdir -p /app/data \
+ && node dist/seed/cli.js \
+ && test -s "$DATABASE_PATH"
+
+# Drop dev dependencies, then better-sqlite3's sources and intermediate build
+# files (~27 MB): only build/Release/better_sqlite3.node is loaded at run time.
+RUN npm prune --omit=dev \
+ && cd node_modules/better-sqlite3 \
+ && mv build/Release/better_sqlite3.node /tmp/ \
+ && rm -rf build deps src \
+ && mkdir -p build/Release \
+ && mv /tmp/better_sqlite3.node build/Release/ \
+ && npm cache clean --force
+
+# ---------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    DATABASE_PATH=/app/data/rolegraph.db \
+    LOG_LEVEL=info
+
+WORKDIR /app
+
+# Application files stay owned by root (read-only for the app user); only the
+# database directory belongs to `node`, since SQLite needs to create its
+# -journal/-wal/-shm files next to the database.
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/migrations ./migrations
+COPY --from=build /app/seed ./seed
+COPY --from=build --chown=node:node /app/data ./data
+
+# `node` (uid/gid 1000) is the unprivileged user of the official node images.
+USER node
+
+EXPOSE 3000
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
+
+# node runs as PID 1 (the base image's entrypoint execs it) and handles
+# SIGTERM itself, so `docker stop` shuts the server down gracefully.
+CMD ["node", "dist/server.js"]

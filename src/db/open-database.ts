@@ -1,0 +1,18 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenDatabase {
+  sqlite: Database.Database;
+  db: Db;
+}
+
+/** The serving process only reads: the seed is the one writer, and it replaces the file whole. */
+export function openReadOnlyDatabase(path: string): OpenDatabase {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma('query_only = ON');
+  sqlite.pragma('foreign_keys = ON');
+  return { sqlite, db: drizzle(sqlite, { schema }) };
+}

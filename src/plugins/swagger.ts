@@ -1,0 +1,39 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { pruneUnusedComponents } from '../openapi/prune-unused-components.js';
+
+export const API_TAGS = [
+  { name: 'roles', description: 'Roles with their definition, responsibilities, skills, technologies and comparisons.' },
+  { name: 'technologies', description: 'Technologies: one node each, shared by every role that names them.' },
+  { name: 'skills', description: 'Skills, grouped by category per role, with the technologies they name.' },
+  { name: 'meta', description: 'Health and the API description.' },
+];
+
+/** The OpenAPI document is generated from the routes' zod schemas; Swagger UI serves it from the npm package's own assets. */
+export default fp(
+  async (app) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'rolegraph',
+          version: '0.1.0',
+          description:
+            'A role & skills knowledge graph, seeded from course documents. Every fact carries its source document and line. ' +
+            'Texts are served in Polish (the source) or English: send `Accept-Language` or `?lang=`; `Content-Language` says which you got, ' +
+            'and `untranslated` lists fields that fell back to Polish. Errors are RFC 9457 `application/problem+json`.',
+        },
+        servers: [{ url: 'http://localhost:3000', description: 'Local (npm start)' }],
+        tags: API_TAGS,
+        // A public, read-only API: no operation needs credentials.
+        security: [],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: (documentObject) => pruneUnusedComponents(jsonSchemaTransformObject(documentObject)),
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true, displayRequestDuration: true } });
+  },
+  { name: 'swagger' },
+);

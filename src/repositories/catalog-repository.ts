@@ -1,0 +1,160 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/open-database.js';
+import * as s from '../db/schema.js';
+import { NotFoundError } from '../http/errors.js';
+import type { Lang } from '../http/language.js';
+import { normalizeName, slugify } from '../lib/text.js';
+import type { Skill, SkillSummary, Technology, TechnologySummary } from '../schemas/catalog.js';
+import type { USAGE_KINDS } from '../schemas/roles.js';
+import { Localized } from './localized.js';
+import type { ReferenceData } from './reference-data.js';
+
+type Via = (typeof USAGE_KINDS)[number];
+
+export type CatalogRepository = ReturnType<typeof createCatalogRepository>;
+
+/** Technologies and skills: the nodes roles share. */
+export function createCatalogRepository(db: Db, refs: ReferenceData) {
+  function findTechnology(identifier: string) {
+    const t = refs.technologyBySlug.get(identifier) ?? refs.technologyByAlias.get(normalizeName(identifier)) ?? refs.technologyBySlug.get(slugify(identifier));
+    if (!t) throw new NotFoundError('technology', identifier);
+    return t;
+  }
+
+  function findSkill(identifier: string) {
+    const skill = refs.skillBySlug.get(identifier) ?? refs.skillBySlug.get(slugify(identifier));
+    if (!skill) throw new NotFoundError('skill', identifier);
+    return skill;
+  }
+
+  function technologySummary(id: number): TechnologySummary {
+    const t = refs.technologies.get(id)!;
+    return { ...refs.technologyRef(id), aliases: refs.technologyAliases.get(id) ?? [], source: refs.source(t) };
+  }
+
+  function skillTechnologies(skillId: number) {
+    return db.select().from(s.skillTechnologies).where(eq(s.skillTechnologies.skillId, skillId)).all().map((x) => refs.technologyRef(x.technologyId));
+  }
+
+  function skillSummary(id: number, l: Localized): SkillSummary {
+    const skill = refs.skills.get(id)!;
+    return { slug: skill.slug, name: l.text('name', skill.namePl, skill.nameEn), kind: skill.kind, url: `/skills/${skill.slug}`, technologies: skillTechnologies(id), source: refs.source(skill) };
+  }
+
+  return {
+    findTechnology,
+
+    listTechnologies(kind?: string): TechnologySummary[] {
+      return [...refs.technologies.values()]
+        .filter((t) => !kind || t.kind === kind)
+        .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))
+        .map((t) => technologySummary(t.id));
+    },
+
+    technology(identifier: string, lang: Lang): Technology {
+      const t = findTechnology(identifier);
+      const l = new Localized(lang);
+      const roleVia = new Map<number, Set<Via>>();
+      const via = (roleId: number, kind: Via) => roleVia.set(roleId, (roleVia.get(roleId) ?? new Set()).add(kind));
+
+      const responsibilities = db
+        .select({ link: s.responsibilityTechnologies, responsibility: s.responsibilities })
+        .from(s.responsibilityTechnologies)
+        .innerJoin(s.responsibilities, eq(s.responsibilities.id, s.responsibilityTechnologies.responsibilityId))
+        .where(eq(s.responsibilityTechnologies.technologyId, t.id))
+        .orderBy(asc(s.responsibilities.roleId), asc(s.responsibilities.position))
+        .all();
+      const tasks = db
+        .select({ link: s.taskTechnologies, task: s.tasks, responsibility: s.responsibilities })
+        .from(s.taskTechnologies)
+        .innerJoin(s.tasks, eq(s.tasks.id, s.taskTechnologies.taskId))
+        .innerJoin(s.responsibilities, eq(s.responsibilities.id, s.tasks.responsibilityId))
+        .where(eq(s.taskTechnologies.technologyId, t.id))
+        .orderBy(asc(s.tasks.id))
+        .all();
+      const skills = db.select().from(s.skillTechnologies).where(eq(s.skillTechnologies.technologyId, t.id)).orderBy(asc(s.skillTechnologies.skillId)).all();
+      for (const link of skills) {
+        for (const rs of db.select().from(s.roleSkills).where(eq(s.roleSkills.skillId, link.skillId)).all()) via(rs.roleId, 'skill');
+      }
+      const comparisons = db
+        .select({ link: s.comparisonSideTechnologies, side: s.comparisonSides, comparison: s.comparisons })
+        .from(s.comparisonSideTechnologies)
+        .innerJoin(s.comparisonSides, eq(s.comparisonSides.id, s.comparisonSideTechnologies.sideId))
+        .innerJoin(s.comparisons, eq(s.comparisons.id, s.comparisonSides.comparisonId))
+        .where(eq(s.comparisonSideTechnologies.technologyId, t.id))
+        .orderBy(asc(s.comparisons.id))
+        .all();
+      responsibilities.forEach((r) => via(r.responsibility.roleId, 'responsibility'));
+      tasks.forEach((r) => via(r.responsibility.roleId, 'task'));
+      comparisons.forEach((r) => via(r.side.roleId, 'comparison'));
+
+      const responsibilityLink = (r: typeof s.responsibilities.$inferSelect, field: string) => {
+        const role = refs.roles.get(r.roleId)!;
+        return { slug: r.slug, name: l.text(`${field}.name`, r.namePl, r.nameEn), url: `/roles/${role.slug}/responsibilities/${r.slug}` };
+      };
+      return l.finish({
+        ...technologySummary(t.id),
+        roles: [...roleVia.entries()].sort(([a], [b]) => a - b).map(([roleId, kinds], i) => ({ ...refs.roleRef(roleId, l, `roles[${i}]`), via: [...kinds] })),
+        responsibilities: responsibilities.map(({ link, responsibility }, i) => ({
+          ...responsibilityLink(responsibility, `responsibilities[${i}]`),
+          role: refs.roleRef(responsibility.roleId, l, `responsibilities[${i}].role`),
+          context: l.optional(`responsibilities[${i}].context`, link.contextPl, link.contextEn),
+          source: refs.source(link),
+        })),
+        tasks: tasks.map(({ link, task, responsibility }, i) => ({
+          role: refs.roleRef(responsibility.roleId, l, `tasks[${i}].role`),
+          responsibility: responsibilityLink(responsibility, `tasks[${i}].responsibility`),
+          position: task.position,
+          text: l.text(`tasks[${i}].text`, task.textPl, task.textEn),
+          matched: link.matched,
+          source: refs.source(link),
+        })),
+        skills: skills.map((link, i) => ({ ...refs.skillRef(link.skillId, l, `skills[${i}]`), source: refs.source(link) })),
+        comparisons: comparisons.map(({ link, side, comparison }, i) => ({
+          slug: comparison.slug,
+          url: `/roles/${refs.roles.get(side.roleId)!.slug}/comparisons`,
+          role: refs.roleRef(side.roleId, l, `comparisons[${i}].role`),
+          matched: link.matched,
+          source: refs.source(link),
+        })),
+      });
+    },
+
+    listSkills(lang: Lang, kind?: string): SkillSummary[] {
+      return [...refs.skills.values()]
+        .filter((x) => !kind || x.kind === kind)
+        .sort((a, b) => a.id - b.id)
+        .map((x) => {
+          const l = new Localized(lang);
+          return l.finish(skillSummary(x.id, l));
+        });
+    },
+
+    skill(identifier: string, lang: Lang): Skill {
+      const skill = findSkill(identifier);
+      const l = new Localized(lang);
+      const rows = db
+        .select({ link: s.roleSkills, category: s.skillCategories })
+        .from(s.roleSkills)
+        .innerJoin(s.skillCategories, eq(s.skillCategories.id, s.roleSkills.categoryId))
+        .where(eq(s.roleSkills.skillId, skill.id))
+        .orderBy(asc(s.roleSkills.roleId))
+        .all();
+      return l.finish({
+        ...skillSummary(skill.id, l),
+        roles: rows.map(({ link, category }, i) => ({
+          role: refs.roleRef(link.roleId, l, `roles[${i}].role`),
+          category: { slug: category.slug, name: l.text(`roles[${i}].category.name`, category.namePl, category.nameEn) },
+          text: l.text(`roles[${i}].text`, link.textPl, link.textEn),
+          qualifier: l.optional(`roles[${i}].qualifier`, link.qualifierPl, link.qualifierEn),
+          source: refs.source(link),
+        })),
+      });
+    },
+
+    health() {
+      const meta = Object.fromEntries(db.select().from(s.meta).all().map((m) => [m.key, m.value]));
+      return { status: 'ok' as const, dataVersion: meta.dataVersion ?? 'unknown', seededAt: meta.seededAt ?? 'unknown', documents: JSON.parse(meta.documents ?? '[]') as string[] };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { Db } from '../db/open-database.js';
+import * as s from '../db/schema.js';
+import type { Localized } from './localized.js';
+
+type RoleRow = typeof s.roles.$inferSelect;
+type TechnologyRow = typeof s.technologies.$inferSelect;
+type SkillRow = typeof s.skills.$inferSelect;
+type ConceptRow = typeof s.concepts.$inferSelect;
+
+/**
+ * The small, always-needed lookups (documents, names, slugs), read once per database handle: the
+ * serving database never changes under a handle, the seed replaces the file whole.
+ */
+export class ReferenceData {
+  readonly documents: Map<number, typeof s.documents.$inferSelect>;
+  readonly roles: Map<number, RoleRow>;
+  readonly technologies: Map<number, TechnologyRow>;
+  readonly skills: Map<number, SkillRow>;
+  readonly concepts: Map<number, ConceptRow>;
+  readonly roleBySlug: Map<string, RoleRow>;
+  readonly technologyBySlug: Map<string, TechnologyRow>;
+  readonly skillBySlug: Map<string, SkillRow>;
+  readonly technologyByAlias: Map<string, TechnologyRow>;
+  readonly roleByAlias: Map<string, RoleRow>;
+  readonly technologyAliases: Map<number, string[]>;
+  readonly roleAliases: Map<number, string[]>;
+
+  constructor(db: Db) {
+    const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+    this.documents = byId(db.select().from(s.documents).all());
+    this.roles = byId(db.select().from(s.roles).all());
+    this.technologies = byId(db.select().from(s.technologies).all());
+    this.skills = byId(db.select().from(s.skills).all());
+    this.concepts = byId(db.select().from(s.concepts).all());
+    this.roleBySlug = new Map([...this.roles.values()].map((r) => [r.slug, r]));
+    this.technologyBySlug = new Map([...this.technologies.values()].map((r) => [r.slug, r]));
+    this.skillBySlug = new Map([...this.skills.values()].map((r) => [r.slug, r]));
+    this.technologyByAlias = new Map();
+    this.technologyAliases = new Map();
+    for (const a of db.select().from(s.technologyAliases).orderBy(s.technologyAliases.id).all()) {
+      this.technologyByAlias.set(a.normalized, this.technologies.get(a.technologyId)!);
+      this.technologyAliases.set(a.technologyId, [...(this.technologyAliases.get(a.technologyId) ?? []), a.alias]);
+    }
+    this.roleByAlias = new Map();
+    this.roleAliases = new Map();
+    for (const a of db.select().from(s.roleAliases).orderBy(s.roleAliases.id).all()) {
+      this.roleByAlias.set(a.normalized, this.roles.get(a.roleId)!);
+      this.roleAliases.set(a.roleId, [...(this.roleAliases.get(a.roleId) ?? []), a.alias]);
+    }
+  }
+
+  source(row: { documentId: number; line: number }) {
+    return { document: this.documents.get(row.documentId)!.file, line: row.line };
+  }
+
+  roleRef(id: number, l: Localized, field: string) {
+    const role = this.roles.get(id)!;
+    return { slug: role.slug, name: l.text(`${field}.name`, role.namePl, role.nameEn), url: `/roles/${role.slug}` };
+  }
+
+  technologyRef(id: number) {
+    const t = this.technologies.get(id)!;
+    return { slug: t.slug, name: t.name, kind: t.kind, url: `/technologies/${t.slug}` };
+  }
+
+  skillRef(id: number, l: Localized, field: string) {
+    const skill = this.skills.get(id)!;
+    return { slug: skill.slug, name: l.text(`${field}.name`, skill.namePl, skill.nameEn), kind: skill.kind, url: `/skills/${skill.slug}` };
+  }
+
+  conceptMention(id: number, matched: string, source: { documentId: number; line: number }, l: Localized, field: string) {
+    const c = this.concepts.get(id)!;
+    return {
+      slug: c.slug,
+      name: l.text(`${field}.name`, c.namePl, c.nameEn),
+      description: l.text(`${field}.description`, c.descriptionPl ?? '', c.descriptionEn),
+      matched,
+      source: this.source(source),
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, slugSchema, technologyKindSchema } from '../schemas/common.js';
+import { healthSchema, skillSchema, skillSummarySchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
+
+const technologyPage = pageSchema(technologySummarySchema, 'TechnologyPage');
+const skillPage = pageSchema(skillSummarySchema, 'SkillPage');
+
+const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
+  const catalog = app.repositories.catalog;
+
+  app.get(
+    '/technologies',
+    {
+      schema: {
+        operationId: 'listTechnologies',
+        tags: ['technologies'],
+        summary: 'List technologies',
+        description: 'Sorted by name.',
+        querystring: listQuerySchema.extend({ kind: technologyKindSchema.optional().describe('Only technologies of this kind.') }),
+        response: { 200: technologyPage, ...problemResponses(400) },
+      },
+    },
+    async (request) => paginate(catalog.listTechnologies(request.query.kind), request.query),
+  );
+
+  app.get(
+    '/technologies/:technology',
+    {
+      schema: {
+        operationId: 'getTechnology',
+        tags: ['technologies'],
+        summary: 'Get a technology and everything that uses it',
+        description: 'An alias resolves (`k8s`, `GCP`, `sklearn`). Lists every role, responsibility, task, skill and comparison that names it.',
+        params: z.object({ technology: slugSchema.describe('Technology slug, name or alias.') }),
+        querystring: detailQuerySchema,
+        response: { 200: technologySchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => catalog.technology(request.params.technology, request.lang),
+  );
+
+  app.get(
+    '/skills',
+    {
+      schema: {
+        operationId: 'listSkills',
+        tags: ['skills'],
+        summary: 'List skills',
+        description: 'In order of first appearance.',
+        querystring: listQuerySchema.extend({ kind: skillKindSchema.optional().describe('Only technical or only soft skills.') }),
+        response: { 200: skillPage, ...problemResponses(400) },
+      },
+    },
+    async (request) => paginate(catalog.listSkills(request.lang, request.query.kind), request.query),
+  );
+
+  app.get(
+    '/skills/:skill',
+    {
+      schema: {
+        operationId: 'getSkill',
+        tags: ['skills'],
+        summary: 'Get a skill and the roles that require it',
+        params: z.object({ skill: slugSchema.describe('Skill slug, e.g. `python`, `problem-solving`.') }),
+        querystring: detailQuerySchema,
+        response: { 200: skillSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => catalog.skill(request.params.skill, request.lang),
+  );
+
+  app.get(
+    '/health',
+    { schema: {
+        operationId: 'getHealth', tags: ['meta'], summary: 'Liveness and data version', response: { 200: healthSchema } } },
+    async () => catalog.health(),
+  );
+};
+
+export default catalogRoutes;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, slugSchema } from '../schemas/common.js';
+import { comparisonSchema, responsibilitySchema, roleSchema, roleSkillCategorySchema, roleSummarySchema, roleTechnologySchema } from '../schemas/roles.js';
+
+const roleParams = z.object({ role: slugSchema.describe('Role slug, or any of its names or aliases (e.g. `ai-engineer`, `Inżynier AI`).') });
+const tags = ['roles'];
+
+const roleList = pageSchema(roleSummarySchema, 'RolePage');
+const responsibilityPage = pageSchema(responsibilitySchema, 'ResponsibilityPage');
+const skillCategoryPage = pageSchema(roleSkillCategorySchema, 'RoleSkillCategoryPage');
+const technologyPage = pageSchema(roleTechnologySchema, 'RoleTechnologyPage');
+const comparisonPage = pageSchema(comparisonSchema, 'ComparisonPage');
+
+const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const roles = app.repositories.roles;
+
+  app.get(
+    '/roles',
+    { schema: {
+        operationId: 'listRoles', tags, summary: 'List roles', description: 'Roles described by a document come first, then roles the documents only name.', querystring: listQuerySchema, response: { 200: roleList, ...problemResponses(400) } } },
+    async (request) => paginate(roles.list(request.lang), request.query),
+  );
+
+  app.get(
+    '/roles/:role',
+    { schema: {
+        operationId: 'getRole', tags, summary: 'Get a role', description: 'Definition, introduction, analogies, summary and what the comparisons say of the role.', params: roleParams, querystring: detailQuerySchema, response: { 200: roleSchema, ...problemResponses(400, 404) } } },
+    async (request) => roles.get(request.params.role, request.lang),
+  );
+
+  app.get(
+    '/roles/:role/responsibilities',
+    { schema: {
+        operationId: 'listRoleResponsibilities', tags, summary: "List a role's responsibilities", description: 'In document order, each with its tasks, technologies and the concepts it names.', params: roleParams, querystring: listQuerySchema, response: { 200: responsibilityPage, ...problemResponses(400, 404) } } },
+    async (request) => paginate(roles.responsibilities(request.params.role, request.lang), request.query),
+  );
+
+  app.get(
+    '/roles/:role/responsibilities/:responsibility',
+    {
+      schema: {
+        operationId: 'getRoleResponsibility',
+        tags,
+        summary: 'Get one responsibility',
+        params: roleParams.extend({ responsibility: slugSchema.describe('Responsibility slug, e.g. `data-pipelines`.') }),
+        querystring: detailQuerySchema,
+        response: { 200: responsibilitySchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => roles.responsibility(request.params.role, request.params.responsibility, request.lang),
+  );
+
+  app.get(
+    '/roles/:role/skills',
+    { schema: {
+        operationId: 'listRoleSkills', tags, summary: "List a role's skills by category", description: 'Categories in document order; each item with its qualifier and the technologies it names.', params: roleParams, querystring: listQuerySchema, response: { 200: skillCategoryPage, ...problemResponses(400, 404) } } },
+    async (request) => paginate(roles.skills(request.params.role, request.lang), request.query),
+  );
+
+  app.get(
+    '/roles/:role/technologies',
+    { schema: {
+        operationId: 'listRoleTechnologies', tags, summary: 'List every technology tied to a role', description: 'Each technology once, with every place that ties it to the role: a responsibility, a task, a skill or a comparison.', params: roleParams, querystring: listQuerySchema, response: { 200: technologyPage, ...problemResponses(400, 404) } } },
+    async (request) => paginate(roles.technologies(request.params.role, request.lang), request.query),
+  );
+
+  app.get(
+    '/roles/:role/comparisons',
+    { schema: {
+        operationId: 'listRoleComparisons', tags, summary: "List the documents' comparisons involving a role", description: "Each side's focus, key question and tools.", params: roleParams, querystring: listQuerySchema, response: { 200: comparisonPage, ...problemResponses(400, 404) } } },
+    async (request) => paginate(roles.comparisons(request.params.role, request.lang), request.query),
+  );
+};
+
+export default rolesRoutes;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { USAGE_KINDS } from './roles.js';
+
+export const technologySummarySchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    kind: technologyKindSchema,
+    aliases: z.array(z.string()),
+    url: z.string(),
+    source: sourceSchema.describe('Where the technology is first named.'),
+  })
+  .meta({ id: 'TechnologySummary' });
+
+const responsibilityLinkSchema = z.object({ slug: z.string(), name: z.string(), url: z.string() });
+
+export const technologySchema = technologySummarySchema
+  .extend({
+    roles: z.array(roleRefSchema.extend({ via: z.array(z.enum(USAGE_KINDS)) })),
+    responsibilities: z.array(responsibilityLinkSchema.extend({ role: roleRefSchema, context: z.string().nullable(), source: sourceSchema })),
+    tasks: z.array(
+      z.object({ role: roleRefSchema, responsibility: responsibilityLinkSchema, position: z.number().int(), text: z.string(), matched: z.string(), source: sourceSchema }),
+    ),
+    skills: z.array(skillRefSchema.extend({ source: sourceSchema })),
+    comparisons: z.array(z.object({ slug: z.string(), url: z.string(), role: roleRefSchema, matched: z.string(), source: sourceSchema })),
+    untranslated: untranslatedSchema,
+  })
+  .meta({ id: 'Technology' });
+
+export const technologyListQueryExtension = { kind: technologyKindSchema.optional().describe('Only technologies of this kind.') };
+
+export const skillSummarySchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    kind: skillKindSchema,
+    url: z.string(),
+    technologies: z.array(technologyRefSchema),
+    source: sourceSchema,
+    untranslated: untranslatedSchema,
+  })
+  .meta({ id: 'SkillSummary' });
+
+export const skillSchema = skillSummarySchema
+  .extend({
+    roles: z.array(
+      z.object({
+        role: roleRefSchema,
+        category: z.object({ slug: z.string(), name: z.string() }),
+        text: z.string(),
+        qualifier: z.string().nullable(),
+        source: sourceSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'Skill' });
+
+export const healthSchema = z
+  .object({
+    status: z.literal('ok'),
+    dataVersion: z.string().describe('Hash of the documents, curated data, migrations and seed code the database was built from.'),
+    seededAt: z.string(),
+    documents: z.array(z.string()),
+  })
+  .meta({ id: 'Health' });
+
+export type TechnologySummary = z.infer<typeof technologySummarySchema>;
+export type Technology = z.infer<typeof technologySchema>;
+export type SkillSummary = z.infer<typeof skillSummarySchema>;
+export type Skill = z.infer<typeof skillSchema>;
+export type Health = z.infer<typeof healthSchema>;

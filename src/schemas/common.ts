@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../http/language.js';
+import { TECHNOLOGY_KINDS, SKILL_KINDS } from '../db/schema.js';
+
+/** Shapes shared by every resource. Each has an id, so the OpenAPI document names it as a component. */
+
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe('A slug (ASCII kebab-case) or, where noted, a name or alias that resolves to one.');
+
+export const sourceSchema = z
+  .object({
+    document: z.string().describe('The source document, a file in seed/documents/.'),
+    line: z.number().int().min(1).describe('The 1-based line the fact was read from.'),
+  })
+  .meta({ id: 'Source', description: 'Where a fact was read from.' });
+
+export const untranslatedSchema = z
+  .array(z.string())
+  .optional()
+  .describe('Fields served in the source language (Polish) because no translation exists for them.');
+
+export const roleRefSchema = z
+  .object({ slug: z.string(), name: z.string(), url: z.string() })
+  .meta({ id: 'RoleRef', description: 'A link to a role.' });
+
+export const technologyKindSchema = z.enum(TECHNOLOGY_KINDS).meta({ id: 'TechnologyKind' });
+export const skillKindSchema = z.enum(SKILL_KINDS).meta({ id: 'SkillKind' });
+
+export const technologyRefSchema = z
+  .object({ slug: z.string(), name: z.string(), kind: technologyKindSchema, url: z.string() })
+  .meta({ id: 'TechnologyRef', description: 'A link to a technology.' });
+
+export const skillRefSchema = z
+  .object({ slug: z.string(), name: z.string(), kind: skillKindSchema, url: z.string() })
+  .meta({ id: 'SkillRef', description: 'A link to a skill.' });
+
+export const conceptSchema = z
+  .object({ slug: z.string(), name: z.string(), description: z.string(), matched: z.string(), source: sourceSchema })
+  .meta({ id: 'ConceptMention', description: 'A concept the text mentions, with the words that mention it.' });
+
+export const langQuerySchema = z.object({
+  lang: z
+    .enum(LANGUAGES)
+    .optional()
+    .describe('Response language; overrides Accept-Language. Texts without a translation fall back to Polish and are listed in `untranslated`.'),
+});
+
+export const listQuerySchema = langQuerySchema
+  .extend({
+    limit: z.coerce.number().int().min(1).max(100).default(20).describe('Page size, 1–100.'),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Items to skip.'),
+  })
+  .strict();
+
+export const detailQuerySchema = langQuerySchema.strict();
+
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export function pageSchema<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      items: z.array(item),
+      total: z.number().int().min(0).describe('Items in the whole list.'),
+      limit: z.number().int(),
+      offset: z.number().int(),
+    })
+    .meta({ id });
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export function paginate<T>(all: T[], query: { limit: number; offset: number }): Page<T> {
+  return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, limit: query.limit, offset: query.offset };
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string().describe('A URI reference that identifies the problem type.'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    invalidParams: z
+      .array(z.object({ name: z.string(), in: z.enum(['query', 'path', 'header', 'body']), reason: z.string() }))
+      .optional()
+      .describe('For validation problems: each offending parameter and why.'),
+  })
+  .meta({ id: 'Problem', description: 'An RFC 9457 problem detail, sent as application/problem+json.' });
+
+export type Problem = z.infer<typeof problemSchema>;
+
+/** Error responses as the spec documents them: problem+json, not application/json. */
+export function problemResponses(...statuses: (400 | 404 | 406 | 500)[]) {
+  const descriptions = { 400: 'Invalid parameter.', 404: 'Not found.', 406: 'Not acceptable.', 500: 'Internal error.' } as const;
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: descriptions[status], content: { 'application/problem+json': { schema: problemSchema } } }]),
+  ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }>;
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { conceptSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+
+const labeledTextSchema = z.object({ label: z.string().nullable(), text: z.string(), source: sourceSchema });
+
+export const roleSummarySchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    url: z.string(),
+    definition: z.string().nullable().describe('Null for roles that documents only mention.'),
+    counts: z.object({
+      responsibilities: z.number().int(),
+      skills: z.number().int(),
+      technologies: z.number().int(),
+      comparisons: z.number().int(),
+    }),
+    source: sourceSchema.describe('Where the role is first named.'),
+    untranslated: untranslatedSchema,
+  })
+  .meta({ id: 'RoleSummary' });
+
+export const roleSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    url: z.string(),
+    aliases: z.array(z.string()).describe('Other names that resolve to this role.'),
+    describedBy: z
+      .object({ document: z.string(), title: z.string() })
+      .nullable()
+      .describe('The document that describes the role in full; null when documents only mention it.'),
+    definition: z.object({ text: z.string(), source: sourceSchema }).nullable(),
+    introduction: z.array(labeledTextSchema).describe('The introduction\'s other paragraphs, e.g. the bridge between science and business.'),
+    analogies: z.array(
+      z.object({
+        title: z.string(),
+        source: sourceSchema,
+        sides: z.array(z.object({ role: roleRefSchema, label: z.string().nullable(), text: z.string(), source: sourceSchema })),
+      }),
+    ),
+    summary: z.array(z.object({ text: z.string(), source: sourceSchema })),
+    comparisons: z
+      .array(
+        z.object({
+          slug: z.string(),
+          with: roleRefSchema,
+          focus: z.string().describe('What this role focuses on, per the comparison.'),
+          keyQuestion: z.string().nullable().describe('The question this role answers, per the comparison.'),
+          tools: z.array(technologyRefSchema),
+          source: sourceSchema,
+        }),
+      )
+      .describe('What each comparison says of this role.'),
+    counts: roleSummarySchema.shape.counts,
+    links: z.object({ responsibilities: z.string(), skills: z.string(), technologies: z.string(), comparisons: z.string() }),
+    source: sourceSchema,
+    untranslated: untranslatedSchema,
+  })
+  .meta({ id: 'Role' });
+
+export const responsibilitySchema = z
+  .object({
+    slug: z.string(),
+    position: z.number().int().min(1).describe('Order within the role, as in the document.'),
+    name: z.string(),
+    term: z.string().nullable().describe('The English name or expansion the document gives in parentheses.'),
+    url: z.string(),
+    role: roleRefSchema,
+    tasks: z.array(
+      z.object({
+        position: z.number().int().min(1),
+        text: z.string(),
+        technologies: z.array(technologyRefSchema.extend({ matched: z.string() })).describe('Technologies the task names.'),
+        concepts: z.array(conceptSchema),
+        source: sourceSchema,
+      }),
+    ),
+    technologies: z
+      .array(technologyRefSchema.extend({ context: z.string().nullable().describe('The text the technology was listed under.'), source: sourceSchema }))
+      .describe('The closing "Technologie:" list, in order.'),
+    otherTools: z.array(z.object({ text: z.string(), source: sourceSchema })).describe('Items of that list that name no particular technology.'),
+    concepts: z.array(conceptSchema).describe('Concepts the heading names.'),
+    source: sourceSchema,
+    untranslated: untranslatedSchema,
+  })
+  .meta({ id: 'Responsibility' });
+
+export const roleSkillCategorySchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    kind: skillRefSchema.shape.kind,
+    position: z.number().int().min(1),
+    skills: z.array(
+      skillRefSchema.extend({
+        text: z.string().describe('The item as the document words it.'),
+        qualifier: z.string().nullable().describe('What the parenthesis adds, e.g. "perfekcyjna znajomość".'),
+        technologies: z.array(technologyRefSchema),
+        source: sourceSchema,
+      }),
+    ),
+    source: sourceSchema,
+    untranslated: untranslatedSchema,
+  })
+  .meta({ id: 'RoleSkillCategory' });
+
+export const USAGE_KINDS = ['responsibility', 'task', 'skill', 'comparison'] as const;
+
+export const roleTechnologySchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    kind: technologyKindSchema,
+    url: z.string(),
+    usages: z.array(
+      z.object({
+        via: z.enum(USAGE_KINDS).describe('What ties the technology to the role.'),
+        responsibility: z.object({ slug: z.string(), name: z.string(), url: z.string() }).nullable(),
+        skill: skillRefSchema.nullable(),
+        comparison: z.object({ slug: z.string(), url: z.string() }).nullable(),
+        context: z.string().nullable(),
+        source: sourceSchema,
+      }),
+    ),
+    untranslated: untranslatedSchema,
+  })
+  .meta({ id: 'RoleTechnology' });
+
+export const comparisonSchema = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    url: z.string(),
+    roles: z.array(roleRefSchema).length(2),
+    sides: z.array(
+      z.object({
+        role: roleRefSchema,
+        text: z.string(),
+        focus: z.string(),
+        keyQuestion: z.string().nullable(),
+        tools: z.array(technologyRefSchema),
+        source: sourceSchema,
+      }),
+    ),
+    source: sourceSchema,
+    untranslated: untranslatedSchema,
+  })
+  .meta({ id: 'Comparison' });
+
+export type RoleSummary = z.infer<typeof roleSummarySchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type Responsibility = z.infer<typeof responsibilitySchema>;
+export type RoleSkillCategory = z.infer<typeof roleSkillCategorySchema>;
+export type RoleTechnology = z.infer<typeof roleTechnologySchema>;
+export type Comparison = z.infer<typeof comparisonSchema>;

@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from '../db/schema.js';
+import { loadCuratedData } from './curated-data.js';
+import { DEFAULT_SEED_INPUTS, SeedInputs, computeDataVersion, listDocuments } from './data-version.js';
+import { GRAPH_TABLES } from './graph-model.js';
+import { parseDocument } from './parse-document.js';
+import { resolveGraph } from './resolve-graph.js';
+import { writeGraph } from './write-graph.js';
+
+export interface SeedReport {
+  databasePath: string;
+  dataVersion: string;
+  documents: string[];
+  counts: Record<string, number>;
+  warnings: string[];
+  untranslated: string[];
+  durationMs: number;
+}
+
+/**
+ * Parses every document, then builds the whole database in a temporary file inside one transaction
+ * and renames it over the old one. Any failure before the rename leaves the old database as it was.
+ */
+export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_SEED_INPUTS): SeedReport {
+  const started = performance.now();
+  const curated = loadCuratedData(inputs.seedDir);
+  const documents = listDocuments(inputs.documentsDir).map((path) => {
+    const bytes = readFileSync(path);
+    return { parsed: parseDocument(basename(path), bytes.toString('utf8')), sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
+  const { model, warnings, untranslated } = resolveGraph(documents, curated);
+  const dataVersion = computeDataVersion(inputs);
+
+  mkdirSync(dirname(databasePath), { recursive: true });
+  const temporary = `${databasePath}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    const sqlite = new Database(temporary);
+    try {
+      sqlite.pragma('journal_mode = DELETE');
+      sqlite.pragma('foreign_keys = ON');
+      const db = drizzle(sqlite, { schema });
+      migrate(db, { migrationsFolder: inputs.migrationsDir });
+      db.transaction((tx) => {
+        writeGraph(tx, model);
+        const meta = { dataVersion, seededAt: new Date().toISOString(), documents: JSON.stringify(model.documents.map((d) => d.file)) };
+        for (const [key, value] of Object.entries(meta)) tx.insert(schema.meta).values({ key, value }).run();
+      });
+      const violations = sqlite.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(violations.slice(0, 3))}`);
+    } finally {
+      sqlite.close();
+    }
+    renameSync(temporary, databasePath);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  return {
+    databasePath,
+    dataVersion,
+    documents: model.documents.map((d) => d.file),
+    counts: Object.fromEntries(GRAPH_TABLES.map((t) => [t, model[t].length])),
+    warnings,
+    untranslated,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The data version a database was seeded with, or null when it is missing or unreadable. */
+export function readDataVersion(databasePath: string): string | null {
+  if (!existsSync(databasePath)) return null;
+  try {
+    const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
+    try {
+      const row = sqlite.prepare("select value from meta where key = 'dataVersion'").get() as { value: string } | undefined;
+      return row?.value ?? null;
+    } finally {
+      sqlite.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Seeds when the database is missing or was built from other inputs; returns the report when it did. */
+export function ensureSeeded(databasePath: string, inputs: SeedInputs = DEFAULT_SEED_INPUTS): SeedReport | null {
+  if (readDataVersion(databasePath) === computeDataVersion(inputs)) return null;
+  return seedDatabase(databasePath, inputs);
+}

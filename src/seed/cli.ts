@@ -1,0 +1,27 @@
+import { ConfigError, loadConfig } from '../config.js';
+import { seedDatabase } from './build-database.js';
+import { CuratedDataError } from './curated-data.js';
+import { DocumentFormatError } from './document-format-error.js';
+
+/** `npm run seed`: rebuilds the database from seed/; `-- --untranslated` lists texts that have no English yet. */
+function main(): void {
+  const config = loadConfig(process.env);
+  const report = seedDatabase(config.databasePath);
+  console.log(`seeded ${report.databasePath} (data version ${report.dataVersion}) from ${report.documents.join(', ')} in ${report.durationMs} ms`);
+  console.log(Object.entries(report.counts).map(([table, n]) => `  ${table}: ${n}`).join('\n'));
+  for (const warning of report.warnings) console.warn(`warning: ${warning}`);
+  if (report.untranslated.length > 0) {
+    console.warn(`warning: ${report.untranslated.length} texts have no English translation in seed/translations/en.json (they are served in Polish)`);
+    if (process.argv.includes('--untranslated')) console.log(JSON.stringify(Object.fromEntries(report.untranslated.map((t) => [t, ''])), null, 2));
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  if (error instanceof DocumentFormatError || error instanceof CuratedDataError || error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { TECHNOLOGY_KINDS } from '../db/schema.js';
+
+/** The curated data in seed/: the vocabulary that resolves entities, and the English translations. */
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected ASCII kebab-case');
+const bilingual = z.object({ pl: z.string().min(1), en: z.string().min(1) });
+
+export const vocabularySchema = z.object({
+  technologies: z.array(
+    z.object({ slug, name: z.string().min(1), kind: z.enum(TECHNOLOGY_KINDS), aliases: z.array(z.string().min(1)) }),
+  ),
+  roles: z.array(z.object({ slug, name: bilingual, aliases: z.array(z.string().min(1)) })),
+  concepts: z.array(z.object({ slug, name: bilingual, forms: z.array(z.string().min(1)).min(1), description: bilingual })),
+  skills: z.array(
+    z.object({ slug, name: bilingual, forms: z.array(z.string().min(1)).min(1), kind: z.enum(['technical', 'soft']).optional() }),
+  ),
+  softSkillCategories: z.array(z.string().min(1)),
+  skillModifiers: z.array(z.string().min(1)),
+});
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+
+/** Polish source text, verbatim, to its English translation. */
+export const translationsSchema = z.record(z.string().min(1), z.string().min(1));
+export type Translations = z.infer<typeof translationsSchema>;
+
+export interface CuratedData {
+  vocabulary: Vocabulary;
+  translations: Translations;
+}
+
+export class CuratedDataError extends Error {}
+
+export const VOCABULARY_FILE = 'vocabulary.json';
+export const TRANSLATIONS_FILE = join('translations', 'en.json');
+
+export function loadCuratedData(seedDir: string): CuratedData {
+  return {
+    vocabulary: readJson(join(seedDir, VOCABULARY_FILE), vocabularySchema),
+    translations: readJson(join(seedDir, TRANSLATIONS_FILE), translationsSchema),
+  };
+}
+
+function readJson<T>(path: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CuratedDataError(`${path}: expected valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CuratedDataError(`${path}: at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
