@@ -6,8 +6,11 @@ import errorsPlugin from './plugins/errors.js';
 import languagePlugin from './plugins/language.js';
 import swaggerPlugin from './plugins/swagger.js';
 import catalogRoutes from './routes/catalog.js';
+import analysisRoutes from './routes/analysis.js';
+import graphRoutes from './routes/graph.js';
 import openapiRoute from './routes/openapi.js';
 import rolesRoutes from './routes/roles.js';
+import searchRoutes from './routes/search.js';
 
 export interface AppOptions {
   db: Db;
@@ -27,6 +30,9 @@ export async function buildApp({ db, logger = false }: AppOptions) {
 
   await app.register(rolesRoutes);
   await app.register(catalogRoutes);
+  await app.register(searchRoutes);
+  await app.register(graphRoutes);
+  await app.register(analysisRoutes);
   await app.register(openapiRoute);
   await app.ready();
   return app;

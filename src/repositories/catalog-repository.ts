@@ -5,7 +5,7 @@ import { NotFoundError } from '../http/errors.js';
 import type { Lang } from '../http/language.js';
 import { normalizeName, slugify } from '../lib/text.js';
 import type { Skill, SkillSummary, Technology, TechnologySummary } from '../schemas/catalog.js';
-import type { USAGE_KINDS } from '../schemas/roles.js';
+import { USAGE_KINDS } from '../schemas/roles.js';
 import { Localized } from './localized.js';
 import type { ReferenceData } from './reference-data.js';
 
@@ -94,7 +94,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
       };
       return l.finish({
         ...technologySummary(t.id),
-        roles: [...roleVia.entries()].sort(([a], [b]) => a - b).map(([roleId, kinds], i) => ({ ...refs.roleRef(roleId, l, `roles[${i}]`), via: [...kinds] })),
+        roles: [...roleVia.entries()].sort(([a], [b]) => a - b).map(([roleId, kinds], i) => ({ ...refs.roleRef(roleId, l, `roles[${i}]`), via: USAGE_KINDS.filter((k) => kinds.has(k)) })),
         responsibilities: responsibilities.map(({ link, responsibility }, i) => ({
           ...responsibilityLink(responsibility, `responsibilities[${i}]`),
           role: refs.roleRef(responsibility.roleId, l, `responsibilities[${i}].role`),

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+const analysisRoutes: FastifyPluginAsyncZod = async () => {};
+
+export default analysisRoutes;
