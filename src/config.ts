@@ -6,6 +6,7 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/rolegraph.db'),
+  DOCUMENTS_DIR: z.string().min(1).default('seed/documents'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -14,6 +15,8 @@ export interface Config {
   host: string;
   /** Absolute; a relative DATABASE_PATH is taken from the project root. */
   databasePath: string;
+  /** Where the seed reads documents from; absolute. */
+  documentsDir: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 }
 
@@ -30,7 +33,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return {
     port: c.PORT,
     host: c.HOST,
-    databasePath: isAbsolute(c.DATABASE_PATH) ? c.DATABASE_PATH : resolve(PROJECT_ROOT, c.DATABASE_PATH),
+    databasePath: fromRoot(c.DATABASE_PATH),
+    documentsDir: fromRoot(c.DOCUMENTS_DIR),
     logLevel: c.LOG_LEVEL,
   };
+}
+
+function fromRoot(path: string): string {
+  return isAbsolute(path) ? path : resolve(PROJECT_ROOT, path);
 }

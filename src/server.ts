@@ -2,13 +2,14 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openReadOnlyDatabase } from './db/open-database.js';
 import { ensureSeeded } from './seed/build-database.js';
+import { DEFAULT_SEED_INPUTS } from './seed/data-version.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 /** Loads config, seeds when the database is missing or stale, serves, and shuts down cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const seeded = ensureSeeded(config.databasePath);
+  const seeded = ensureSeeded(config.databasePath, { ...DEFAULT_SEED_INPUTS, documentsDir: config.documentsDir });
   const { sqlite, db } = openReadOnlyDatabase(config.databasePath);
   const app = await buildApp({ db, logger: { level: config.logLevel } });
   if (seeded) app.log.info({ dataVersion: seeded.dataVersion, durationMs: seeded.durationMs, counts: seeded.counts }, 'seeded the database');

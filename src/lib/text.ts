@@ -2,8 +2,11 @@
 
 const EXTRA_FOLDS: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss' };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Removes diacritics, including the Polish ł that Unicode does not decompose. */
 export function foldDiacritics(value: string): string {
+  if (ASCII.test(value)) return value;
   return value
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -145,7 +145,14 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
       const role = findRole(identifier);
       const l = new Localized(lang);
       const texts = db.select().from(s.roleTexts).where(eq(s.roleTexts.roleId, role.id)).orderBy(asc(s.roleTexts.section), asc(s.roleTexts.position)).all();
-      const analogies = db.select().from(s.analogies).where(eq(s.analogies.roleId, role.id)).orderBy(asc(s.analogies.id)).all();
+      // A role only named in an analogy ("AI Scientist") gets the analogy too: it is what the document says of it.
+      const sidedIn = db.select({ analogyId: s.analogySides.analogyId }).from(s.analogySides).where(eq(s.analogySides.roleId, role.id)).all();
+      const analogies = db
+        .select()
+        .from(s.analogies)
+        .where(or(eq(s.analogies.roleId, role.id), inArray(s.analogies.id, sidedIn.map((x) => x.analogyId))))
+        .orderBy(asc(s.analogies.id))
+        .all();
       const sides = analogies.length ? db.select().from(s.analogySides).where(inArray(s.analogySides.analogyId, analogies.map((a) => a.id))).orderBy(asc(s.analogySides.position)).all() : [];
       const comparisons = comparisonRows(role.id);
       const comparisonSides = comparisonSideRows(comparisons.map((c) => c.id));

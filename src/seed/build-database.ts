@@ -11,6 +11,7 @@ import { GRAPH_TABLES } from './graph-model.js';
 import { parseDocument } from './parse-document.js';
 import { resolveGraph } from './resolve-graph.js';
 import { writeGraph } from './write-graph.js';
+import { writeSearchIndex } from '../search/write-search-index.js';
 
 export interface SeedReport {
   databasePath: string;
@@ -47,6 +48,7 @@ export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_
       migrate(db, { migrationsFolder: inputs.migrationsDir });
       db.transaction((tx) => {
         writeGraph(tx, model);
+        writeSearchIndex(tx);
         const meta = { dataVersion, seededAt: new Date().toISOString(), documents: JSON.stringify(model.documents.map((d) => d.file)) };
         for (const [key, value] of Object.entries(meta)) tx.insert(schema.meta).values({ key, value }).run();
       });

@@ -1,15 +1,19 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { seedDatabase } from './build-database.js';
+import { DEFAULT_SEED_INPUTS } from './data-version.js';
 import { CuratedDataError } from './curated-data.js';
 import { DocumentFormatError } from './document-format-error.js';
 
 /** `npm run seed`: rebuilds the database from seed/; `-- --untranslated` lists texts that have no English yet. */
+const MAX_WARNINGS = 20;
+
 function main(): void {
   const config = loadConfig(process.env);
-  const report = seedDatabase(config.databasePath);
+  const report = seedDatabase(config.databasePath, { ...DEFAULT_SEED_INPUTS, documentsDir: config.documentsDir });
   console.log(`seeded ${report.databasePath} (data version ${report.dataVersion}) from ${report.documents.join(', ')} in ${report.durationMs} ms`);
   console.log(Object.entries(report.counts).map(([table, n]) => `  ${table}: ${n}`).join('\n'));
-  for (const warning of report.warnings) console.warn(`warning: ${warning}`);
+  for (const warning of report.warnings.slice(0, MAX_WARNINGS)) console.warn(`warning: ${warning}`);
+  if (report.warnings.length > MAX_WARNINGS) console.warn(`warning: … and ${report.warnings.length - MAX_WARNINGS} more warnings`);
   if (report.untranslated.length > 0) {
     console.warn(`warning: ${report.untranslated.length} texts have no English translation in seed/translations/en.json (they are served in Polish)`);
     if (process.argv.includes('--untranslated')) console.log(JSON.stringify(Object.fromEntries(report.untranslated.map((t) => [t, ''])), null, 2));

@@ -19,6 +19,8 @@ export class EntityRegistry {
   private readonly skillTerms: TermMatcher<VocabSkill>;
   private readonly ids = { technology: new Map<string, number>(), role: new Map<string, number>(), skill: new Map<string, number>(), concept: new Map<string, number>(), category: new Map<string, number>() };
   private readonly untranslated = new Set<string>();
+  private readonly translations: Map<string, string>;
+  private readonly modifiers: readonly string[];
   readonly warnings: string[] = [];
 
   constructor(
@@ -26,6 +28,8 @@ export class EntityRegistry {
     private readonly curated: CuratedData,
   ) {
     const v = curated.vocabulary;
+    this.translations = new Map(Object.entries(curated.translations));
+    this.modifiers = [...v.skillModifiers].sort((a, b) => b.length - a.length);
     this.technologyTerms = new TermMatcher(v.technologies.flatMap((t) => [t.name, t.slug, ...t.aliases].map((form) => ({ form, target: t }))));
     this.roleTerms = new TermMatcher(v.roles.flatMap((r) => [r.name.pl, r.name.en, r.slug, ...r.aliases].map((form) => ({ form, target: r }))));
     this.skillTerms = new TermMatcher(v.skills.flatMap((s) => [s.name.pl, s.name.en, s.slug, ...s.forms].map((form) => ({ form, target: s }))));
@@ -34,7 +38,7 @@ export class EntityRegistry {
 
   /** The curated English for a Polish source text; null (and remembered) when there is none. */
   translate(pl: string): string | null {
-    const en = this.curated.translations[pl];
+    const en = this.translations.get(pl);
     if (en === undefined) this.untranslated.add(pl);
     return en ?? null;
   }
@@ -43,8 +47,9 @@ export class EntityRegistry {
     return [...this.untranslated];
   }
 
+  /** Longest first, so "jak i" is tried before a shorter modifier it starts with. */
   skillModifiers(): readonly string[] {
-    return this.curated.vocabulary.skillModifiers;
+    return this.modifiers;
   }
 
   isVocabularyTechnology(name: string): boolean {
@@ -67,7 +72,7 @@ export class EntityRegistry {
 
   role(name: string, source: Source): number {
     const known = this.roleTerms.exact(name);
-    const slug = known?.slug ?? slugify(this.curated.translations[name] ?? name);
+    const slug = known?.slug ?? slugify(this.translations.get(name) ?? name);
     const existing = this.ids.role.get(slug);
     if (existing) return existing;
     const id = this.model.roles.length + 1;

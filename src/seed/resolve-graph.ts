@@ -2,6 +2,7 @@ import { ListItem, escapeRegExp, parseListItem, slugify, splitTopLevel } from '.
 import type { CuratedData } from './curated-data.js';
 import { EntityRegistry } from './entity-registry.js';
 import { GraphModel, Source, emptyGraphModel } from './graph-model.js';
+import { DocumentFormatError } from './document-format-error.js';
 import type { ParsedComparison, ParsedDocument, ParsedResponsibility, ParsedSkillCategory } from './parse-document.js';
 
 export interface SourceDocument {
@@ -20,17 +21,20 @@ export function resolveGraph(documents: SourceDocument[], curated: CuratedData):
   const model = emptyGraphModel();
   const registry = new EntityRegistry(model, curated);
   const sorted = [...documents].sort((a, b) => a.parsed.file.localeCompare(b.parsed.file));
-  sorted.forEach((doc, index) => new DocumentResolver(model, registry, doc, index + 1).resolve());
+  const links = new LinkSet();
+  sorted.forEach((doc, index) => new DocumentResolver(model, registry, links, doc, index + 1).resolve());
   return { model, untranslated: registry.untranslatedTexts(), warnings: registry.warnings };
 }
 
 class DocumentResolver {
   private readonly doc: ParsedDocument;
   private roleId = 0;
+  private skillPosition = 0;
 
   constructor(
     private readonly model: GraphModel,
     private readonly registry: EntityRegistry,
+    private readonly links: LinkSet,
     source: SourceDocument,
     private readonly documentId: number,
   ) {
@@ -60,8 +64,10 @@ class DocumentResolver {
     this.roleId = registry.role(doc.roleName, this.at(1));
     const role = model.roles[this.roleId - 1];
     if (role.primaryDocumentId) {
-      registry.warnings.push(`${doc.file}: role "${role.slug}" is already described by another document; its definition there is kept`);
-    } else if (doc.definition) {
+      const other = model.documents[role.primaryDocumentId - 1].file;
+      throw new DocumentFormatError(doc.file, 1, `expected a role no other document describes, but "${role.slug}" is described by ${other}`);
+    }
+    if (doc.definition) {
       role.primaryDocumentId = this.documentId;
       role.definitionPl = doc.definition.text;
       role.definitionEn = this.tr(doc.definition.text);
@@ -125,15 +131,15 @@ class DocumentResolver {
     const nameEn = this.tr(parsed.name) ?? (parsed.term && !termIsExpansion ? parsed.term : null);
     const slug = slugify(parsed.term && !termIsExpansion ? parsed.term : (nameEn ?? parsed.name));
     const id = model.responsibilities.length + 1;
-    if (model.responsibilities.some((r) => r.roleId === this.roleId && r.slug === slug)) {
-      registry.warnings.push(`${this.doc.file}:${parsed.line}: responsibility slug "${slug}" repeats within the role; the later one is "${slug}-${position}"`);
-    }
-    const uniqueSlug = model.responsibilities.some((r) => r.roleId === this.roleId && r.slug === slug) ? `${slug}-${position}` : slug;
+    const fresh = this.links.add(`responsibility-slug:${this.roleId}:${slug}`);
+    if (!fresh) registry.warnings.push(`${this.doc.file}:${parsed.line}: responsibility slug "${slug}" repeats within the role; the later one is "${slug}-${position}"`);
+    const uniqueSlug = fresh ? slug : `${slug}-${position}`;
     model.responsibilities.push({ id, roleId: this.roleId, slug: uniqueSlug, position, namePl: parsed.name, nameEn, term: parsed.term, ...this.at(parsed.line) });
 
     for (const m of registry.conceptTerms.find(`${parsed.name} (${parsed.term ?? ''})`)) {
-      if (!model.responsibilityConcepts.some((c) => c.responsibilityId === id && c.conceptId === registry.concept(m.target, this.at(parsed.line)))) {
-        model.responsibilityConcepts.push({ responsibilityId: id, conceptId: registry.concept(m.target, this.at(parsed.line)), matched: m.matched, ...this.at(parsed.line) });
+      const conceptId = registry.concept(m.target, this.at(parsed.line));
+      if (this.links.add(`responsibility-concept:${id}:${conceptId}`)) {
+        model.responsibilityConcepts.push({ responsibilityId: id, conceptId, matched: m.matched, ...this.at(parsed.line) });
       }
     }
     parsed.paragraphs.forEach((p, i) => this.task(id, p.text, i + 1, p.line));
@@ -163,11 +169,12 @@ class DocumentResolver {
   /** "Apache Spark, DVC, praca z bazami danych (SQL, NoSQL), PyTorch/TensorFlow": technologies, and the text around them. */
   private technologyList(responsibilityId: number, items: ListItem[], line: number): void {
     const { model, registry } = this;
+    let technologyPosition = 0;
+    let notePosition = 0;
     const link = (name: string, context: string | null) => {
       const technologyId = registry.technology(name, this.at(line));
-      if (model.responsibilityTechnologies.some((r) => r.responsibilityId === responsibilityId && r.technologyId === technologyId)) return;
-      const position = model.responsibilityTechnologies.filter((r) => r.responsibilityId === responsibilityId).length + 1;
-      model.responsibilityTechnologies.push({ responsibilityId, technologyId, position, contextPl: context, contextEn: this.tr(context), ...this.at(line) });
+      if (!this.links.add(`responsibility-technology:${responsibilityId}:${technologyId}`)) return;
+      model.responsibilityTechnologies.push({ responsibilityId, technologyId, position: ++technologyPosition, contextPl: context, contextEn: this.tr(context), ...this.at(line) });
     };
     for (const item of items) {
       const names = this.technologyNames(item.core, true);
@@ -178,7 +185,7 @@ class DocumentResolver {
         model.responsibilityToolNotes.push({
           id: model.responsibilityToolNotes.length + 1,
           responsibilityId,
-          position: model.responsibilityToolNotes.filter((n) => n.responsibilityId === responsibilityId).length + 1,
+          position: ++notePosition,
           textPl: item.raw,
           textEn: this.tr(item.raw),
           ...this.at(line),
@@ -256,7 +263,7 @@ class DocumentResolver {
       const qualifier = item.paren && !linked ? item.paren : null;
       for (const part of parts) {
         const skill = registry.skill(part, category.kind, this.at(parsed.line));
-        if (model.roleSkills.some((r) => r.roleId === this.roleId && r.skillId === skill.id)) {
+        if (!this.links.add(`role-skill:${this.roleId}:${skill.id}`)) {
           registry.warnings.push(`${this.doc.file}:${parsed.line}: skill "${part}" is listed twice for the role; the first listing is kept`);
           continue;
         }
@@ -265,7 +272,7 @@ class DocumentResolver {
           roleId: this.roleId,
           skillId: skill.id,
           categoryId,
-          position: model.roleSkills.filter((r) => r.roleId === this.roleId).length + 1,
+          position: ++this.skillPosition,
           textPl: item.raw,
           textEn: this.tr(item.raw),
           qualifierPl: qualifier,
@@ -274,7 +281,7 @@ class DocumentResolver {
         });
         for (const name of [...(skill.technologyName ? [skill.technologyName] : []), ...(linked ?? [])]) {
           const technologyId = registry.technology(name, this.at(parsed.line));
-          if (!model.skillTechnologies.some((l) => l.skillId === skill.id && l.technologyId === technologyId)) {
+          if (this.links.add(`skill-technology:${skill.id}:${technologyId}`)) {
             model.skillTechnologies.push({ skillId: skill.id, technologyId, ...this.at(parsed.line) });
           }
         }
@@ -285,7 +292,7 @@ class DocumentResolver {
   /** "Głównie Python", "Zarówno relacyjne", "jak i nierelacyjne": emphasis words are not part of a skill's name. */
   private stripModifiers(text: string): string {
     let rest = text.trim();
-    const modifiers = [...this.registry.skillModifiers()].sort((a, b) => b.length - a.length);
+    const modifiers = this.registry.skillModifiers();
     for (let changed = true; changed; ) {
       changed = false;
       for (const m of modifiers) {
@@ -296,6 +303,18 @@ class DocumentResolver {
       }
     }
     return rest;
+  }
+}
+
+/** The relations already made, so a pair is linked once however often the documents repeat it. */
+class LinkSet {
+  private readonly keys = new Set<string>();
+
+  /** True when the key is new. */
+  add(key: string): boolean {
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    return true;
   }
 }
 
