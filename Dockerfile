@@ -70,9 +70,10 @@ ENV NODE_ENV=production \
 
 WORKDIR /app
 
-# Application files stay owned by root (read-only for the app user); only the
-# database directory belongs to `node`, since SQLite needs to create its
-# -journal/-wal/-shm files next to the database.
+# Application files stay owned by root (read-only for the app user). Only the
+# database directory belongs to `node`: the server re-seeds on start-up when the
+# database is missing or stale (e.g. an empty volume mounted on /app/data), and
+# the seed writes a temporary file there and renames it over the old one.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

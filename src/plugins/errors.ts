@@ -13,9 +13,9 @@ export default fp(
       if (hasZodFastifySchemaValidationErrors(error)) {
         const where = LOCATION[error.validationContext ?? 'querystring'] ?? 'query';
         const invalidParams = error.validation.flatMap((v): InvalidParameter[] => {
-          const issue = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
-          if (issue?.code === 'unrecognized_keys' && issue.keys) {
-            return issue.keys.map((key) => ({ name: key, in: where, reason: 'is not a known parameter of this operation' }));
+          const keys = (v.params as { keys?: unknown }).keys;
+          if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+            return keys.map((key) => ({ name: String(key), in: where, reason: 'is not a known parameter of this operation' }));
           }
           return [{ name: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)', in: where, reason: v.message ?? 'is invalid' }];
         });
@@ -43,7 +43,7 @@ export default fp(
   { name: 'errors' },
 );
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
   return reply
     .code(problem.status)
     .type('application/problem+json; charset=utf-8')

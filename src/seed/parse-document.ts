@@ -121,7 +121,7 @@ export function parseDocument(file: string, source: string): ParsedDocument {
     point: Number(title[2]),
     title: titleLine.text,
     roleName: title[3].trim(),
-    lineCount: source.split('\n').length,
+    lineCount: source.replace(/\r?\n$/, '').split(/\r?\n/).length,
     sections: [],
     definition: null,
     introduction: [],
