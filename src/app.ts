@@ -2,7 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database.js';
 import databasePlugin from './plugins/database.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { sendProblem } from './plugins/errors.js';
 import languagePlugin from './plugins/language.js';
 import swaggerPlugin from './plugins/swagger.js';
 import catalogRoutes from './routes/catalog.js';
@@ -19,7 +19,13 @@ export interface AppOptions {
 
 /** Builds the app around an open database; never listens (the server and the tests do that). */
 export async function buildApp({ db, logger = false }: AppOptions) {
-  const app = Fastify({ logger, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 } }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Errors the router raises before any handler (bad percent-encoding, over-long parameters) are problems too.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(request, reply, { type: '/problems/bad-request', title: 'Bad request', status: error.statusCode ?? 400, detail: error.message }),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -30,8 +36,8 @@ export async function buildApp({ db, logger = false }: AppOptions) {
 
   await app.register(rolesRoutes);
   await app.register(catalogRoutes);
-  await app.register(searchRoutes);
-  await app.register(graphRoutes);
+  await app.register(searchRoutes, { db });
+  await app.register(graphRoutes, { db });
   await app.register(analysisRoutes);
   await app.register(openapiRoute);
   await app.ready();

@@ -4,6 +4,15 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { BadRequestError, InvalidParameter, NotFoundError } from '../http/errors.js';
 import type { Problem } from '../schemas/common.js';
 
+/** Readable names for the errors fastify itself raises (body parsing, content type, size). */
+const CLIENT_ERRORS: Record<number, { type: string; title: string }> = {
+  400: { type: '/problems/bad-request', title: 'Bad request' },
+  413: { type: '/problems/payload-too-large', title: 'Payload too large' },
+  415: { type: '/problems/unsupported-media-type', title: 'Unsupported media type' },
+  406: { type: '/problems/not-acceptable', title: 'Not acceptable' },
+  414: { type: '/problems/uri-too-long', title: 'URI too long' },
+};
+
 const LOCATION: Record<string, InvalidParameter['in']> = { querystring: 'query', params: 'path', headers: 'header', body: 'body' };
 
 /** Every error leaves as RFC 9457 problem+json; a 500 says nothing of the internals. */
@@ -33,7 +42,8 @@ export default fp(
         request.log.error({ err: error }, 'unhandled error');
         return sendProblem(request, reply, { type: '/problems/internal', title: 'Internal Server Error', status, detail: 'The server could not answer this request. It has been logged.' });
       }
-      return sendProblem(request, reply, { type: `/problems/http-${status}`, title: error.code ?? 'Client error', status, detail: error.message });
+      const known = CLIENT_ERRORS[status];
+      return sendProblem(request, reply, { type: known?.type ?? `/problems/http-${status}`, title: known?.title ?? 'Client error', status, detail: error.message });
     });
 
     app.setNotFoundHandler((request, reply) =>

@@ -8,6 +8,9 @@ export const API_TAGS = [
   { name: 'roles', description: 'Roles with their definition, responsibilities, skills, technologies and comparisons.' },
   { name: 'technologies', description: 'Technologies: one node each, shared by every role that names them.' },
   { name: 'skills', description: 'Skills, grouped by category per role, with the technologies they name.' },
+  { name: 'search', description: 'Full-text search and name completion over every node, accent-insensitive, in Polish and English.' },
+  { name: 'graph', description: 'The knowledge graph: typed nodes and edges with provenance, neighbourhoods and shortest paths; JSON, Cytoscape.js or Graphviz DOT.' },
+  { name: 'analysis', description: 'Role comparison, skill-gap analysis, and extraction of technologies, skills and roles from free text.' },
   { name: 'meta', description: 'Health and the API description.' },
 ];
 

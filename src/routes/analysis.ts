@@ -1,5 +1,85 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AnalysisContext } from '../analysis/analysis-service.js';
+import { compareRoles } from '../analysis/compare-roles.js';
+import { extractEntities } from '../analysis/extract-entities.js';
+import { analyzeGap } from '../analysis/skill-gap.js';
+import {
+  ANALYSIS_BODY_LIMIT,
+  analysisProblemResponses,
+  compareParamsSchema,
+  extractBodySchema,
+  extractionSchema,
+  gapBodySchema,
+  gapParamsSchema,
+  roleComparisonSchema,
+  skillGapSchema,
+} from '../schemas/analysis.js';
+import { detailQuerySchema } from '../schemas/common.js';
 
-const analysisRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ['analysis'];
+
+const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Encapsulated to this plugin: the bodies here are JSON only, so text/plain gets 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
+  // One per app, and an app serves one database handle.
+  const context = new AnalysisContext(app.repositories.roles, app.repositories.catalog);
+
+  app.get(
+    '/roles/:a/compare/:b',
+    {
+      schema: {
+        operationId: 'compareRoles',
+        tags,
+        summary: 'Compare two roles',
+        description:
+          'Technologies and skills the two roles share and those only one has (technologies tied to a role through its responsibilities, tasks, skills or comparison tools), ' +
+          'and, when a document compares the two (in either order), what it says of each: focus, key question, tools.',
+        params: compareParamsSchema,
+        querystring: detailQuerySchema,
+        response: { 200: roleComparisonSchema, ...analysisProblemResponses(400, 404) },
+      },
+    },
+    async (request) => compareRoles(context.roles, request.params.a, request.params.b, request.lang),
+  );
+
+  app.post(
+    '/roles/:role/gap',
+    {
+      bodyLimit: ANALYSIS_BODY_LIMIT,
+      schema: {
+        operationId: 'analyzeGap',
+        tags,
+        summary: 'Analyze the skill gap for a role',
+        description:
+          'Resolves each input to technologies and skills (slug, name or alias, any case, accents optional), then reports per responsibility and per skill category what is covered and what is missing. ' +
+          'Inputs that name nothing are listed in `unrecognized`, never dropped.',
+        params: gapParamsSchema,
+        querystring: detailQuerySchema,
+        body: gapBodySchema,
+        response: { 200: skillGapSchema, ...analysisProblemResponses(400, 404, 413, 415) },
+      },
+    },
+    async (request) => analyzeGap(context.roles, context.vocabulary, context.refs, request.params.role, request.body.have, request.lang),
+  );
+
+  app.post(
+    '/extract',
+    {
+      bodyLimit: ANALYSIS_BODY_LIMIT,
+      schema: {
+        operationId: 'extractEntities',
+        tags,
+        summary: 'Find technologies, skills and roles in a text',
+        description:
+          'For a job ad or CV in Polish or English: every technology, skill and role the text names, with each mention\'s UTF-16 offsets (`text.slice(start, end) === matched`). ' +
+          'Names come from the database: technology names and aliases, with Polish case endings on single-word names; skill names in Polish and English; role names and aliases.',
+        querystring: detailQuerySchema,
+        body: extractBodySchema,
+        response: { 200: extractionSchema, ...analysisProblemResponses(400, 413, 415) },
+      },
+    },
+    async (request) => extractEntities(context.vocabulary, context.refs, request.body.text, request.lang),
+  );
+};
 
 export default analysisRoutes;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, slugSchema, technologyKindSchema } from '../schemas/common.js';
+import { listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, slugSchema, technologyKindSchema } from '../schemas/common.js';
 import { healthSchema, skillSchema, skillSummarySchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
+import { definedTermJsonLdSchema, jsonLdDetailQuerySchema, jsonOrJsonLd } from '../schemas/jsonld.js';
+import { negotiateJsonLd } from '../jsonld/negotiate.js';
+import { readSkillJsonLd, readTechnologyJsonLd } from '../jsonld/resources.js';
 
 const technologyPage = pageSchema(technologySummarySchema, 'TechnologyPage');
 const skillPage = pageSchema(skillSummarySchema, 'SkillPage');
@@ -31,13 +34,16 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getTechnology',
         tags: ['technologies'],
         summary: 'Get a technology and everything that uses it',
-        description: 'An alias resolves (`k8s`, `GCP`, `sklearn`). Lists every role, responsibility, task, skill and comparison that names it.',
+        description: 'An alias resolves (`k8s`, `GCP`, `sklearn`). Lists every role, responsibility, task, skill and comparison that names it. `Accept: application/ld+json` (or `?format=jsonld`) gives it as a schema.org DefinedTerm.',
         params: z.object({ technology: slugSchema.describe('Technology slug, name or alias.') }),
-        querystring: detailQuerySchema,
-        response: { 200: technologySchema, ...problemResponses(400, 404) },
+        querystring: jsonLdDetailQuerySchema,
+        response: { 200: jsonOrJsonLd(technologySchema, definedTermJsonLdSchema, 'The technology, or its schema.org DefinedTerm JSON-LD.'), ...problemResponses(400, 404) },
       },
     },
-    async (request) => catalog.technology(request.params.technology, request.lang),
+    async (request, reply) => {
+      const jsonLd = negotiateJsonLd(request, reply);
+      return jsonLd ? readTechnologyJsonLd(catalog, request.params.technology, jsonLd) : catalog.technology(request.params.technology, request.lang);
+    },
   );
 
   app.get(
@@ -62,12 +68,16 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getSkill',
         tags: ['skills'],
         summary: 'Get a skill and the roles that require it',
+        description: '`Accept: application/ld+json` (or `?format=jsonld`) gives it as a schema.org DefinedTerm.',
         params: z.object({ skill: slugSchema.describe('Skill slug, e.g. `python`, `problem-solving`.') }),
-        querystring: detailQuerySchema,
-        response: { 200: skillSchema, ...problemResponses(400, 404) },
+        querystring: jsonLdDetailQuerySchema,
+        response: { 200: jsonOrJsonLd(skillSchema, definedTermJsonLdSchema, 'The skill, or its schema.org DefinedTerm JSON-LD.'), ...problemResponses(400, 404) },
       },
     },
-    async (request) => catalog.skill(request.params.skill, request.lang),
+    async (request, reply) => {
+      const jsonLd = negotiateJsonLd(request, reply);
+      return jsonLd ? readSkillJsonLd(catalog, request.params.skill, jsonLd) : catalog.skill(request.params.skill, request.lang);
+    },
   );
 
   app.get(

@@ -1,5 +1,133 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../db/open-database.js';
+import { toCytoscape } from '../graph/graph-cytoscape.js';
+import { toDot } from '../graph/graph-dot.js';
+import { GRAPH_MEDIA_TYPES, negotiateGraphFormat } from '../graph/graph-format.js';
+import { graphIndexFor, type GraphIndex } from '../graph/graph-index.js';
+import { presentEdge, presentHop, presentNode } from '../graph/graph-presenter.js';
+import { selectSubgraph } from '../graph/graph-selection.js';
+import { breadthFirst, shortestPath, walkTo } from '../graph/graph-traversal.js';
+import { nodeId } from '../graph/graph-vocabulary.js';
+import { NotAcceptableError } from '../graph/not-acceptable-error.js';
+import { BadRequestError, NotFoundError, type InvalidParameter } from '../http/errors.js';
+import { problemResponses } from '../schemas/common.js';
+import {
+  cytoscapeGraphSchema,
+  graphPathSchema,
+  graphQuerySchema,
+  graphSchema,
+  neighborhoodSchema,
+  neighborsQuerySchema,
+  nodeIdSchema,
+  pathQuerySchema,
+} from '../schemas/graph.js';
 
-const graphRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ['graph'];
+
+const graphRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  // Built on first use, then shared by every request on this database handle.
+  const graph = (): GraphIndex => graphIndexFor(db);
+
+  app.get(
+    '/graph',
+    {
+      schema: {
+        operationId: 'getGraph',
+        tags,
+        summary: 'Get the knowledge graph, whole or filtered',
+        description:
+          'Every entity a node `kind:key`, every relation a typed edge, each with its source line. ' +
+          'As JSON, as Cytoscape.js elements (`Accept: application/vnd.cytoscape+json`) or as Graphviz DOT (`Accept: text/vnd.graphviz`); `?format=` overrides Accept.',
+        querystring: graphQuerySchema,
+        response: {
+          200: {
+            description: 'The graph, in the negotiated representation.',
+            content: {
+              [GRAPH_MEDIA_TYPES.json]: { schema: graphSchema },
+              [GRAPH_MEDIA_TYPES.cytoscape]: { schema: cytoscapeGraphSchema },
+              [GRAPH_MEDIA_TYPES.dot]: { schema: z.string().describe('A Graphviz `digraph`: one line per node, then one per edge labelled with its type.') },
+            },
+          },
+          ...problemResponses(400, 406),
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('Vary', 'Accept, Accept-Language');
+      const { kinds, role, format: requested } = request.query;
+      const format = requested ?? negotiateGraphFormat(request.headers.accept);
+      if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
+      const roleId = role === undefined ? undefined : nodeId('role', role);
+      if (roleId && !graph().has(roleId)) {
+        throw new BadRequestError(`No role "${role}" exists.`, [{ name: 'role', in: 'query', reason: `no role "${role}" exists` }]);
+      }
+      const selected = selectSubgraph(graph(), { kinds, role: roleId });
+      const body = { nodes: selected.nodes.map((n) => presentNode(n, request.lang)), edges: selected.edges.map(presentEdge) };
+      if (format === 'dot') return reply.type(`${GRAPH_MEDIA_TYPES.dot}; charset=utf-8`).send(toDot(body));
+      if (format === 'cytoscape') return reply.type(`${GRAPH_MEDIA_TYPES.cytoscape}; charset=utf-8`).send(toCytoscape(body));
+      return reply.type(`${GRAPH_MEDIA_TYPES.json}; charset=utf-8`).send(body);
+    },
+  );
+
+  app.get(
+    '/graph/nodes/:node/neighbors',
+    {
+      schema: {
+        operationId: 'getNeighbors',
+        tags,
+        summary: "Get a node's neighbourhood",
+        description: 'Breadth-first up to `depth` hops; each node reached comes with its depth and a shortest walk from the centre, hop by hop with edge type, direction and source.',
+        params: z.object({ node: nodeIdSchema.describe('The centre node id, e.g. `technology:dvc`.') }),
+        querystring: neighborsQuerySchema,
+        response: { 200: neighborhoodSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const index = graph();
+      const centre = index.nodes.get(request.params.node);
+      if (!centre) throw new NotFoundError('node', request.params.node);
+      const { depth, direction, edge } = request.query;
+      const traversal = breadthFirst(index, centre.id, { maxDepth: depth, direction, edgeTypes: edge, collectEdges: true });
+      return {
+        node: presentNode(centre, request.lang),
+        depth,
+        direction,
+        edgeTypes: edge ? [...edge] : null,
+        nodes: traversal.order.map((n) => {
+          const node = index.nodeList[n];
+          return { ...presentNode(node, request.lang), depth: traversal.depth[n], path: walkTo(traversal, node.id)!.map(presentHop) };
+        }),
+        edges: [...traversal.edges].sort((a, b) => a - b).map((e) => presentEdge(index.edges[e])),
+      };
+    },
+  );
+
+  app.get(
+    '/graph/path',
+    {
+      schema: {
+        operationId: 'getPath',
+        tags,
+        summary: 'Find a shortest path between two nodes',
+        description: 'Breadth-first, over undirected edges unless `direction` says otherwise; each hop with its edge type, the direction it was walked and its source line.',
+        querystring: pathQuerySchema,
+        response: { 200: graphPathSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const index = graph();
+      const { from, to, direction, edge } = request.query;
+      const unknown = (['from', 'to'] as const)
+        .filter((name) => !index.has(request.query[name]))
+        .map((name): InvalidParameter => ({ name, in: 'query', reason: `no node "${request.query[name]}" exists` }));
+      if (unknown.length > 0) throw new BadRequestError(unknown.map((p) => `query parameter "${p.name}": ${p.reason}`).join('; '), unknown);
+      const hops = shortestPath(index, from, to, { direction, edgeTypes: edge });
+      if (!hops) throw new NotFoundError('path', `${from} → ${to}${direction === 'both' ? '' : ` (direction ${direction})`}${edge ? ` over ${[...edge].join(', ')}` : ''}`);
+      const present = (id: string) => presentNode(index.nodes.get(id)!, request.lang);
+      return { from: present(from), to: present(to), length: hops.length, nodes: [from, ...hops.map((h) => h.to)].map(present), hops: hops.map(presentHop) };
+    },
+  );
+};
 
 export default graphRoutes;

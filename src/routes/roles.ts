@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, slugSchema } from '../schemas/common.js';
 import { comparisonSchema, responsibilitySchema, roleSchema, roleSkillCategorySchema, roleSummarySchema, roleTechnologySchema } from '../schemas/roles.js';
+import { jsonLdDetailQuerySchema, jsonOrJsonLd, occupationJsonLdSchema } from '../schemas/jsonld.js';
+import { negotiateJsonLd } from '../jsonld/negotiate.js';
+import { readRoleJsonLd } from '../jsonld/resources.js';
 
 const roleParams = z.object({ role: slugSchema.describe('Role slug, or any of its names or aliases (e.g. `ai-engineer`, `Inżynier AI`).') });
 const tags = ['roles'];
@@ -25,8 +28,11 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/roles/:role',
     { schema: {
-        operationId: 'getRole', tags, summary: 'Get a role', description: 'Definition, introduction, analogies, summary and what the comparisons say of the role.', params: roleParams, querystring: detailQuerySchema, response: { 200: roleSchema, ...problemResponses(400, 404) } } },
-    async (request) => roles.get(request.params.role, request.lang),
+        operationId: 'getRole', tags, summary: 'Get a role', description: 'Definition, introduction, analogies, summary and what the comparisons say of the role. `Accept: application/ld+json` (or `?format=jsonld`) gives it as a schema.org Occupation.', params: roleParams, querystring: jsonLdDetailQuerySchema, response: { 200: jsonOrJsonLd(roleSchema, occupationJsonLdSchema, 'The role, or its schema.org Occupation JSON-LD.'), ...problemResponses(400, 404) } } },
+    async (request, reply) => {
+      const jsonLd = negotiateJsonLd(request, reply);
+      return jsonLd ? readRoleJsonLd(roles, request.params.role, jsonLd) : roles.get(request.params.role, request.lang);
+    },
   );
 
   app.get(

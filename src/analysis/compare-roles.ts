@@ -1,0 +1,90 @@
+import { BadRequestError } from '../http/errors.js';
+import type { Lang } from '../http/language.js';
+import type { RolesRepository } from '../repositories/roles-repository.js';
+import type { RoleComparison } from '../schemas/analysis.js';
+import { USAGE_KINDS } from '../schemas/roles.js';
+
+type Side = 'a' | 'b';
+
+/** Shared and distinct technologies and skills of two roles, and what a document says sets them apart. */
+export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdentifier: string, lang: Lang): RoleComparison {
+  const a = roles.findRole(aIdentifier);
+  const b = roles.findRole(bIdentifier);
+  if (a.id === b.id) {
+    throw new BadRequestError(`Path parameters "a" and "b" name the same role "${a.slug}"; compare two different roles.`, [
+      { name: 'b', in: 'path', reason: `names the same role as "a" (${a.slug})` },
+    ]);
+  }
+  const untranslated: string[] = [];
+  const roleA = roles.get(a.slug, lang);
+  const roleB = roles.get(b.slug, lang);
+
+  const technologies = split(
+    { a: roles.technologies(a.slug, lang), b: roles.technologies(b.slug, lang) },
+    (t) => t.slug,
+    (t, other) => {
+      const kinds = (side: typeof t | undefined) => USAGE_KINDS.filter((k) => side?.usages.some((u) => u.via === k));
+      return { slug: t.slug, name: t.name, kind: t.kind, url: t.url, via: other.side === 'a' ? { a: kinds(other.item), b: kinds(t) } : { a: kinds(t), b: kinds(other.item) } };
+    },
+  );
+
+  const flatSkills = (identifier: string) =>
+    roles.skills(identifier, lang).flatMap((category) =>
+      category.skills.map((skill) => ({ skill, category: { slug: category.slug, name: category.name } })),
+    );
+  const skills = split(
+    { a: flatSkills(a.slug), b: flatSkills(b.slug) },
+    (x) => x.skill.slug,
+    (x, other) => {
+      const { slug, name, kind, url } = x.skill;
+      const mine = x.category;
+      const theirs = other.item?.category ?? null;
+      return { slug, name, kind, url, category: other.side === 'a' ? { a: theirs, b: mine } : { a: mine, b: theirs } };
+    },
+  );
+
+  const comparison = roles.comparisons(a.slug, lang).find((c) => c.roles.some((r) => r.slug === b.slug));
+  let statedDifferences: RoleComparison['statedDifferences'] = null;
+  if (comparison) {
+    const sideOf = (slug: string, as: Side) => {
+      const index = comparison.sides.findIndex((x) => x.role.slug === slug);
+      const side = comparison.sides[index];
+      for (const field of comparison.untranslated ?? []) {
+        const prefix = `sides[${index}].`;
+        if (field.startsWith(prefix)) untranslated.push(`statedDifferences.${as}.${field.slice(prefix.length)}`);
+      }
+      return { text: side.text, focus: side.focus, keyQuestion: side.keyQuestion, tools: side.tools, source: side.source };
+    };
+    if (comparison.untranslated?.includes('title')) untranslated.push('statedDifferences.title');
+    statedDifferences = { slug: comparison.slug, title: comparison.title, url: comparison.url, a: sideOf(a.slug, 'a'), b: sideOf(b.slug, 'b'), source: comparison.source };
+  }
+
+  if (roleA.untranslated?.includes('name')) untranslated.push('a.name');
+  if (roleB.untranslated?.includes('name')) untranslated.push('b.name');
+  const result: RoleComparison = {
+    a: { slug: roleA.slug, name: roleA.name, url: roleA.url },
+    b: { slug: roleB.slug, name: roleB.name, url: roleB.url },
+    technologies,
+    skills,
+    statedDifferences,
+  };
+  return untranslated.length ? { ...result, untranslated } : result;
+}
+
+/**
+ * Splits two ordered lists by key into shared (in a's order), only-a and only-b. `describe` gets the
+ * item and its counterpart on the other side (undefined when there is none).
+ */
+function split<T, R>(
+  lists: Record<Side, T[]>,
+  key: (item: T) => string,
+  describe: (item: T, other: { side: Side; item: T | undefined }) => R,
+): { shared: R[]; onlyA: R[]; onlyB: R[] } {
+  const bByKey = new Map(lists.b.map((x) => [key(x), x]));
+  const aKeys = new Set(lists.a.map(key));
+  return {
+    shared: lists.a.filter((x) => bByKey.has(key(x))).map((x) => describe(x, { side: 'b', item: bByKey.get(key(x)) })),
+    onlyA: lists.a.filter((x) => !bByKey.has(key(x))).map((x) => describe(x, { side: 'b', item: undefined })),
+    onlyB: lists.b.filter((x) => !aKeys.has(key(x))).map((x) => describe(x, { side: 'a', item: undefined })),
+  };
+}

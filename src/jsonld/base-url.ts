@@ -1,0 +1,22 @@
+import { BadRequestError } from '../http/errors.js';
+
+// A DNS name (underscores allowed: container names have them), IPv4, or a bracketed IPv6 literal, with an optional port.
+const HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The absolute origin of this API as the client addressed it (`http://localhost:3000`), so the
+ * `@id`s of JSON-LD documents are URLs that resolve. The Host header is client input: anything that
+ * is not a plain host[:port] is refused rather than echoed into identifiers.
+ */
+export function apiOrigin(protocol: string, host: string): string {
+  const refuse = () =>
+    new BadRequestError('The Host header is not a valid host[:port], so no absolute URL can be built for the JSON-LD document.', [
+      { name: 'Host', in: 'header', reason: 'is not a valid host[:port]' },
+    ]);
+  if (!HOST.test(host) || (protocol !== 'http' && protocol !== 'https')) throw refuse();
+  try {
+    return new URL(`${protocol}://${host}`).origin;
+  } catch {
+    throw refuse();
+  }
+}

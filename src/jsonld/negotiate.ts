@@ -1,0 +1,19 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { apiOrigin } from './base-url.js';
+import type { JsonLdTarget } from './documents.js';
+import { JSON_LD_MEDIA_TYPE, prefersJsonLd } from './media-type.js';
+import { appendVary } from './vary.js';
+
+/**
+ * For a route that offers JSON and JSON-LD: says the response varies with Accept and, when the
+ * client asked for JSON-LD (`?format=jsonld` or Accept), sets the Content-Type that selects the
+ * JSON-LD response schema and returns where the document is served; null means plain JSON.
+ */
+export function negotiateJsonLd(request: FastifyRequest, reply: FastifyReply): JsonLdTarget | null {
+  appendVary(reply, 'Accept');
+  const format = (request.query as { format?: string } | undefined)?.format;
+  if (!(format ? format === 'jsonld' : prefersJsonLd(request.headers.accept))) return null;
+  const origin = apiOrigin(request.protocol, request.host);
+  reply.type(`${JSON_LD_MEDIA_TYPE}; charset=utf-8`);
+  return { origin, lang: request.lang };
+}

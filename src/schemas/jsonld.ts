@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../http/language.js';
+import { detailQuerySchema } from './common.js';
+
+/** schema.org JSON-LD documents: the `application/ld+json` representation of roles, technologies and skills. */
+
+/** Terms whose values are codes or names in no particular language, so the context exempts them from `@language`. */
+export const LANGUAGE_NEUTRAL_TERMS = ['alternateName', 'termCode'] as const;
+
+const languageNeutralTerm = (term: (typeof LANGUAGE_NEUTRAL_TERMS)[number]) =>
+  z.object({ '@id': z.literal(`schema:${term}`), '@language': z.null() });
+
+export const jsonLdContextSchema = z
+  .tuple([
+    z.literal('https://schema.org'),
+    z.object({
+      '@language': z.enum(LANGUAGES).describe('The negotiated response language: every plain string not exempted below is in it.'),
+      alternateName: languageNeutralTerm('alternateName'),
+      termCode: languageNeutralTerm('termCode'),
+    }),
+  ])
+  .meta({
+    id: 'JsonLdContext',
+    description: 'The schema.org context, then the default language of the strings and the terms exempted from it (aliases and slugs).',
+  });
+
+export const jsonLdTextSchema = z
+  .union([z.string(), z.object({ '@value': z.string(), '@language': z.enum(LANGUAGES) }).strict()])
+  .meta({
+    id: 'JsonLdText',
+    description: 'A string in the context\'s `@language`, or a value object naming its language when the text has no translation and fell back to Polish.',
+  });
+
+const absoluteUrl = z.url().describe('An absolute URL of this API, built from the request\'s scheme and Host.');
+
+export const definedTermSetNodeSchema = z
+  .object({ '@type': z.literal('DefinedTermSet'), '@id': absoluteUrl, url: absoluteUrl, name: z.string() })
+  .meta({ id: 'DefinedTermSetNode', description: 'The vocabulary a term belongs to: this API\'s list of technologies or of skills.' });
+
+export const definedTermNodeSchema = z
+  .object({
+    '@type': z.literal('DefinedTerm'),
+    '@id': absoluteUrl,
+    url: absoluteUrl,
+    name: jsonLdTextSchema,
+    termCode: z.string().describe('The slug.'),
+    alternateName: z.array(z.string()).optional().describe('Other names and forms that resolve to the term (technologies only).'),
+    inDefinedTermSet: definedTermSetNodeSchema,
+  })
+  .meta({ id: 'DefinedTermNode', description: 'A technology or skill as a schema.org DefinedTerm.' });
+
+export const definedTermJsonLdSchema = z
+  .object({ '@context': jsonLdContextSchema, ...definedTermNodeSchema.shape })
+  .meta({ id: 'DefinedTermJsonLd', description: 'A technology or skill as a schema.org DefinedTerm JSON-LD document.' });
+
+export const occupationJsonLdSchema = z
+  .object({
+    '@context': jsonLdContextSchema,
+    '@type': z.literal('Occupation'),
+    '@id': absoluteUrl,
+    url: absoluteUrl,
+    name: jsonLdTextSchema,
+    alternateName: z.array(z.string()).describe('Other names and forms that resolve to the role.'),
+    description: jsonLdTextSchema.optional().describe('The definition; absent for roles the documents only mention.'),
+    responsibilities: z.array(jsonLdTextSchema).describe('The responsibilities\' names, in document order.'),
+    skills: z.array(definedTermNodeSchema).describe('Every skill the role requires, in document order.'),
+  })
+  .meta({
+    id: 'OccupationJsonLd',
+    description: 'A role as a schema.org Occupation JSON-LD document.',
+    examples: [
+      {
+        '@context': ['https://schema.org', { '@language': 'en', alternateName: { '@id': 'schema:alternateName', '@language': null }, termCode: { '@id': 'schema:termCode', '@language': null } }],
+        '@type': 'Occupation',
+        '@id': 'http://localhost:3000/roles/ai-engineer',
+        url: 'http://localhost:3000/roles/ai-engineer',
+        name: 'AI Engineer',
+        alternateName: ['Inżynier AI', 'Artificial Intelligence Engineer'],
+        description: 'An AI Engineer (Artificial Intelligence Engineer) is a specialist who designs, builds, deploys and maintains AI-based systems in a production environment.',
+        responsibilities: ['Designing and Building Data Pipelines', 'Model Training and Fine-Tuning'],
+        skills: [
+          {
+            '@type': 'DefinedTerm',
+            '@id': 'http://localhost:3000/skills/python',
+            url: 'http://localhost:3000/skills/python',
+            name: 'Python',
+            termCode: 'python',
+            inDefinedTermSet: { '@type': 'DefinedTermSet', '@id': 'http://localhost:3000/skills', url: 'http://localhost:3000/skills', name: 'Skills' },
+          },
+        ],
+      },
+    ],
+  });
+
+/** The detail routes' query, plus `format` for clients (links, browsers) that cannot send Accept. */
+export const jsonLdDetailQuerySchema = detailQuerySchema.extend({
+  format: z
+    .enum(['json', 'jsonld'])
+    .optional()
+    .describe('`jsonld` for the schema.org JSON-LD representation, `json` for plain JSON; overrides Accept.'),
+});
+
+/** A 200 response offered as plain JSON or as schema.org JSON-LD, chosen by content negotiation. */
+export function jsonOrJsonLd<J extends z.ZodType, L extends z.ZodType>(json: J, jsonLd: L, description: string) {
+  return { description, content: { 'application/json': { schema: json }, 'application/ld+json': { schema: jsonLd } } };
+}
+
+export type JsonLdText = z.infer<typeof jsonLdTextSchema>;
+export type JsonLdContext = z.infer<typeof jsonLdContextSchema>;
+export type DefinedTermSetNode = z.infer<typeof definedTermSetNodeSchema>;
+export type DefinedTermNode = z.infer<typeof definedTermNodeSchema>;
+export type DefinedTermJsonLd = z.infer<typeof definedTermJsonLdSchema>;
+export type OccupationJsonLd = z.infer<typeof occupationJsonLdSchema>;

@@ -1,0 +1,46 @@
+import { foldDiacritics } from '../lib/text.js';
+
+/**
+ * Folds accents character by character, keeping every character whose fold is not exactly one
+ * UTF-16 unit (ß, decomposed marks): the result has the original's length, so an offset into the
+ * folded text (what FTS5 indexes and snippets) is the same offset into the original (what we show).
+ * The FTS5 tokenizer (unicode61 remove_diacritics 2) folds the rest; this is for ł, which it keeps.
+ */
+export function foldForSearch(text: string): string {
+  let folded = '';
+  for (const char of text) {
+    const f = foldDiacritics(char);
+    folded += f.length === char.length ? f : char;
+  }
+  return folded;
+}
+
+/** FTS5's unicode61 token characters are letters and digits; everything else separates tokens. */
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+/** The user's words as FTS5 would tokenize them: folded, lower-case, split on anything but letters and digits. */
+export function searchTokens(query: string): string[] {
+  return foldForSearch(query.normalize('NFC'))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(SEPARATORS)
+    .filter((token) => token.length > 0);
+}
+
+/** An FTS5 string literal: the only escape inside "…" is a doubled quote. */
+const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
+
+/**
+ * Every token must match as a word prefix ("kube" finds Kubernetes); a token that is also a whole
+ * word matches both phrases, which bm25 counts twice, so exact words rank above mere prefixes.
+ * User text only ever reaches FTS5 as quoted strings, never as query syntax.
+ */
+export function fullTextMatch(tokens: string[]): string {
+  return tokens.map((t) => `(${quote(t)} OR ${quote(t)}*)`).join(' AND ');
+}
+
+/** Name completion: every token a word prefix. */
+export function prefixMatch(tokens: string[]): string {
+  return tokens.map((t) => `${quote(t)}*`).join(' AND ');
+}
