@@ -1,47 +1,104 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './config.js';
+import { DataContext } from './data/data-context.js';
+import { DataSource } from './data/data-source.js';
 import type { Db } from './db/open-database.js';
+import compressionPlugin from './plugins/compression.js';
+import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
-import errorsPlugin, { sendProblem } from './plugins/errors.js';
+import errorsPlugin, { CLIENT_ERRORS, sendProblem } from './plugins/errors.js';
 import languagePlugin from './plugins/language.js';
+import metricsPlugin from './plugins/metrics.js';
+import overloadPlugin from './plugins/overload.js';
+import rateLimitPlugin from './plugins/rate-limit.js';
+import requestLimitsPlugin from './plugins/request-limits.js';
+import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js';
+import responseCachePlugin from './plugins/response-cache.js';
+import securityHeadersPlugin from './plugins/security-headers.js';
+import shutdownPlugin from './plugins/shutdown.js';
+import standardResponsesPlugin from './plugins/standard-responses.js';
 import swaggerPlugin from './plugins/swagger.js';
-import catalogRoutes from './routes/catalog.js';
 import analysisRoutes from './routes/analysis.js';
+import catalogRoutes from './routes/catalog.js';
 import graphRoutes from './routes/graph.js';
 import openapiRoute from './routes/openapi.js';
+import operationsRoutes from './routes/operations.js';
 import rolesRoutes from './routes/roles.js';
 import searchRoutes from './routes/search.js';
 
 export interface AppOptions {
-  db: Db;
+  /** The data to serve: a database handle (tests), or a source the server can swap (hot data swap). */
+  db?: Db;
+  data?: DataSource;
   logger?: FastifyServerOptions['logger'];
+  http?: Partial<HttpConfig>;
 }
 
-/** Builds the app around an open database; never listens (the server and the tests do that). */
-export async function buildApp({ db, logger = false }: AppOptions) {
+export const BODY_LIMIT_BYTES = 128 * 1024;
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
+
+/** Builds the app around its data; never listens (the server and the tests do that). */
+export async function buildApp({ db, data, logger = false, http = {} }: AppOptions) {
+  const source = data ?? new DataSource(new DataContext(db ?? missingData()));
+  const config: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...http };
   const app = Fastify({
     logger,
+    // One line per request, written by the request-log plugin (and for cached responses by the cache).
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id'], randomUUID),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Errors the router raises before any handler (bad percent-encoding, over-long parameters) are problems too.
-    frameworkErrors: (error, request, reply) =>
-      sendProblem(request, reply, { type: '/problems/bad-request', title: 'Bad request', status: error.statusCode ?? 400, detail: error.message }),
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 400;
+      const { type, title } = CLIENT_ERRORS[status] ?? CLIENT_ERRORS[400];
+      return sendProblem(request, reply, { type, title, status, detail: error.message });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Order matters: hooks run in registration order. Everything up to the response cache also runs
+  // for cached responses; what comes after it runs only when a response has to be computed.
   await app.register(errorsPlugin);
+  await app.register(standardResponsesPlugin);
+  await app.register(metricsPlugin, { data: source });
+  await app.register(requestLogPlugin);
+  await app.register(shutdownPlugin);
+  // Before anything that can answer early (503, 414, 429), so browsers can read those answers too.
+  await app.register(corsPlugin, { origins: config.corsOrigins });
+  await app.register(overloadPlugin);
+  await app.register(requestLimitsPlugin);
+  await app.register(rateLimitPlugin, { max: config.rateLimitMax });
   await app.register(languagePlugin);
-  await app.register(databasePlugin, { db });
+  await app.register(databasePlugin, { data: source });
+  await app.register(responseCachePlugin, {
+    data: source,
+    cacheControl: config.cacheControl,
+    compressionThreshold: COMPRESSION_THRESHOLD_BYTES,
+    onHit: () => app.metrics.cacheHit(),
+    onMiss: () => app.metrics.cacheMiss(),
+  });
+  await app.register(securityHeadersPlugin);
+  await app.register(compressionPlugin, { threshold: COMPRESSION_THRESHOLD_BYTES });
   await app.register(swaggerPlugin);
 
   await app.register(rolesRoutes);
   await app.register(catalogRoutes);
-  await app.register(searchRoutes, { db });
-  await app.register(graphRoutes, { db });
+  await app.register(searchRoutes);
+  await app.register(graphRoutes);
   await app.register(analysisRoutes);
+  await app.register(operationsRoutes);
   await app.register(openapiRoute);
   await app.ready();
   return app;
+}
+
+function missingData(): never {
+  throw new Error('buildApp needs a database handle (db) or a data source (data)');
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

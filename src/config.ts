@@ -2,12 +2,34 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './paths.js';
 
+export interface HttpConfig {
+  /** Requests per minute per client IP; 0 turns rate limiting off. */
+  rateLimitMax: number;
+  cacheControl: string;
+  /** '*' for any origin, or the exact origins allowed to read responses in a browser. */
+  corsOrigins: '*' | string[];
+  /** Take the client IP from X-Forwarded-For (only behind a proxy you control). */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_HTTP_CONFIG: HttpConfig = {
+  rateLimitMax: 600,
+  cacheControl: 'public, max-age=300, stale-while-revalidate=86400',
+  corsOrigins: '*',
+  trustProxy: false,
+};
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/rolegraph.db'),
   DOCUMENTS_DIR: z.string().min(1).default('seed/documents'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600),
+  CACHE_CONTROL: z.string().min(1).default(DEFAULT_HTTP_CONFIG.cacheControl),
+  CORS_ORIGINS: z.string().min(1).default('*'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
 });
 
 export interface Config {
@@ -18,6 +40,9 @@ export interface Config {
   /** Where the seed reads documents from; absolute. */
   documentsDir: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  http: HttpConfig;
+  /** On SIGTERM: how long to keep serving (with readiness failing and Connection: close) before closing the port. */
+  shutdownDrainMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databasePath: fromRoot(c.DATABASE_PATH),
     documentsDir: fromRoot(c.DOCUMENTS_DIR),
     logLevel: c.LOG_LEVEL,
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
+    http: {
+      rateLimitMax: c.RATE_LIMIT_MAX,
+      cacheControl: c.CACHE_CONTROL,
+      corsOrigins: c.CORS_ORIGINS.trim() === '*' ? '*' : c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      trustProxy: c.TRUST_PROXY === 'true',
+    },
   };
 }
 

@@ -1,18 +1,30 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { DataContext } from './data/data-context.js';
+import { DataSource } from './data/data-source.js';
+import { reloadData } from './data/reload-data.js';
+import { watchDatabaseFile } from './data/watch-database.js';
 import { openReadOnlyDatabase } from './db/open-database.js';
 import { ensureSeeded } from './seed/build-database.js';
 import { DEFAULT_SEED_INPUTS } from './seed/data-version.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-/** Loads config, seeds when the database is missing or stale, serves, and shuts down cleanly on SIGTERM/SIGINT. */
+/**
+ * Loads config, seeds when the database is missing or stale, serves; switches to a re-seeded
+ * database without a restart (file watch or SIGHUP); shuts down cleanly on SIGTERM/SIGINT.
+ */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const seeded = ensureSeeded(config.databasePath, { ...DEFAULT_SEED_INPUTS, documentsDir: config.documentsDir });
   const { sqlite, db } = openReadOnlyDatabase(config.databasePath);
-  const app = await buildApp({ db, logger: { level: config.logLevel } });
+  const data = new DataSource(new DataContext(db, sqlite));
+  const app = await buildApp({ data, logger: { level: config.logLevel }, http: config.http });
   if (seeded) app.log.info({ dataVersion: seeded.dataVersion, durationMs: seeded.durationMs, counts: seeded.counts }, 'seeded the database');
+
+  const reload = () => reloadData(config.databasePath, data, app.log);
+  const watcher = watchDatabaseFile(config.databasePath, reload);
+  process.on('SIGHUP', reload);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -23,8 +35,13 @@ async function main(): Promise<void> {
       app.log.error('shutdown timed out');
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS).unref();
+    watcher.close();
+    // Readiness fails and keep-alive ends first, so clients (and load balancers) move away before the port closes.
+    app.draining = true;
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+    // Stops accepting, lets in-flight requests finish, then closes idle keep-alive connections.
     await app.close();
-    sqlite.close();
+    data.current.close();
     clearTimeout(timer);
     process.exit(0);
   };

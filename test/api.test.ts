@@ -312,10 +312,13 @@ describe('GET /skills', () => {
 });
 
 describe('meta endpoints', () => {
-  it('GET /health reports the data version and documents', async () => {
-    const health = await getJson('/health');
-    expect(health).toMatchObject({ status: 'ok', dataVersion: seeded.report.dataVersion, documents: [REAL_DOCUMENT_FILE] });
-    expect(Number.isNaN(Date.parse(health.seededAt))).toBe(false);
+  it('GET /health answers ok, and /meta reports the data version, counts and documents', async () => {
+    expect(await getJson('/health')).toMatchObject({ status: 'ok' });
+    const meta = await getJson('/meta');
+    expect(meta).toMatchObject({ dataVersion: seeded.report.dataVersion, counts: { role: 4, responsibility: 5, task: 15, comparison: 2 } });
+    expect(meta.documents.map((d: { file: string }) => d.file)).toEqual([REAL_DOCUMENT_FILE]);
+    expect(meta.documents[0].lines).toBe(105);
+    expect(Number.isNaN(Date.parse(meta.seededAt))).toBe(false);
   });
 
   it('GET /openapi.json documents every API route and method', async () => {
@@ -442,7 +445,8 @@ function apiRoutes(tree: string): { path: string; shape: string; methods: string
     stack.length = match[1].length / 4;
     stack.push(match[2]);
     const path = stack.join('');
-    const methods = match[3].split(',').map((m) => m.trim()).filter((m) => m !== 'HEAD');
+    // HEAD mirrors GET; OPTIONS * only answers CORS preflights.
+    const methods = match[3].split(',').map((m) => m.trim()).filter((m) => m !== 'HEAD' && m !== 'OPTIONS');
     if (path.startsWith('/docs') || methods.length === 0) continue;
     routes.push({ path, shape: pathShape(path), methods });
   }

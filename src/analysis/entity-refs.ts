@@ -34,7 +34,9 @@ export class EntityRefs {
 
   role(slug: string, lang: Lang): RoleRef & { untranslated: boolean } {
     if (!this.roles.has(lang)) {
-      this.roles.set(lang, new Map(this.roleRepository.list(lang).map((r) => [r.slug, { slug: r.slug, name: r.name, url: r.url, untranslated: r.untranslated?.includes('name') ?? false }])));
+      const localized = (r: { namePl: string; nameEn: string | null }) => (lang === 'en' && r.nameEn !== null ? r.nameEn : r.namePl);
+      const untranslated = (r: { nameEn: string | null }) => lang === 'en' && r.nameEn === null;
+      this.roles.set(lang, new Map(this.roleRepository.names().map((r) => [r.slug, { slug: r.slug, name: localized(r), url: `/roles/${r.slug}`, untranslated: untranslated(r) }])));
     }
     return this.roles.get(lang)!.get(slug)!;
   }
@@ -43,7 +45,12 @@ export class EntityRefs {
     if (!this.skills.has(lang)) {
       this.skills.set(
         lang,
-        new Map(this.catalog.listSkills(lang).map((s) => [s.slug, { slug: s.slug, name: s.name, kind: s.kind, url: s.url, untranslated: s.untranslated?.includes('name') ?? false }])),
+        new Map(
+          this.catalog.skillNames().map((s) => {
+            const untranslated = lang === 'en' && s.nameEn === null;
+            return [s.slug, { slug: s.slug, name: lang === 'en' && s.nameEn !== null ? s.nameEn : s.namePl, kind: s.kind, url: `/skills/${s.slug}`, untranslated }];
+          }),
+        ),
       );
     }
     return this.skills.get(lang)!.get(slug)!;

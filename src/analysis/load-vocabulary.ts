@@ -9,17 +9,9 @@ import type { VocabularyData } from './vocabulary-index.js';
  * are not matched; see the report on this module.
  */
 export function loadVocabulary(catalog: CatalogRepository, roles: RolesRepository): VocabularyData {
-  const skillsEn = new Map(catalog.listSkills('en').map((s) => [s.slug, s.name]));
   return {
     technologies: catalog.listTechnologies().map((t) => ({ slug: t.slug, name: t.name, aliases: t.aliases })),
-    skills: catalog.listSkills('pl').map((s) => ({
-      slug: s.slug,
-      names: [s.name, skillsEn.get(s.slug) ?? s.name],
-      technologies: s.technologies.map((t) => t.slug),
-    })),
-    roles: roles.list('pl').map((r) => {
-      const role = roles.get(r.slug, 'en');
-      return { slug: r.slug, names: [r.name, role.name, ...role.aliases] };
-    }),
+    skills: catalog.skillNames().map((s) => ({ slug: s.slug, names: [s.namePl, s.nameEn ?? s.namePl], technologies: s.technologies })),
+    roles: roles.names().map((r) => ({ slug: r.slug, names: [r.namePl, r.nameEn ?? r.namePl, ...r.aliases] })),
   };
 }

@@ -82,15 +82,19 @@ export const roleTexts = sqliteTable(
   ],
 );
 
-export const analogies = sqliteTable('analogies', {
-  id: integer('id').primaryKey(),
-  roleId: integer('role_id')
-    .notNull()
-    .references(() => roles.id, { onDelete: 'cascade' }),
-  titlePl: text('title_pl').notNull(),
-  titleEn: text('title_en'),
-  ...provenance(),
-});
+export const analogies = sqliteTable(
+  'analogies',
+  {
+    id: integer('id').primaryKey(),
+    roleId: integer('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    titlePl: text('title_pl').notNull(),
+    titleEn: text('title_en'),
+    ...provenance(),
+  },
+  (t) => [index('analogies_role').on(t.roleId)],
+);
 
 export const analogySides = sqliteTable(
   'analogy_sides',
@@ -109,7 +113,7 @@ export const analogySides = sqliteTable(
     textEn: text('text_en'),
     ...provenance(),
   },
-  (t) => [unique('analogy_sides_position').on(t.analogyId, t.position)],
+  (t) => [unique('analogy_sides_position').on(t.analogyId, t.position), index('analogy_sides_role').on(t.roleId)],
 );
 
 export const responsibilities = sqliteTable(
@@ -193,16 +197,20 @@ export const responsibilityTechnologies = sqliteTable(
 );
 
 /** Items of a "Technologie:" list that name no technology ("narzędzia monitorujące dostawców chmurowych"). */
-export const responsibilityToolNotes = sqliteTable('responsibility_tool_notes', {
-  id: integer('id').primaryKey(),
-  responsibilityId: integer('responsibility_id')
-    .notNull()
-    .references(() => responsibilities.id, { onDelete: 'cascade' }),
-  position: integer('position').notNull(),
-  textPl: text('text_pl').notNull(),
-  textEn: text('text_en'),
-  ...provenance(),
-});
+export const responsibilityToolNotes = sqliteTable(
+  'responsibility_tool_notes',
+  {
+    id: integer('id').primaryKey(),
+    responsibilityId: integer('responsibility_id')
+      .notNull()
+      .references(() => responsibilities.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    textPl: text('text_pl').notNull(),
+    textEn: text('text_en'),
+    ...provenance(),
+  },
+  (t) => [index('responsibility_tool_notes_responsibility').on(t.responsibilityId)],
+);
 
 export const taskTechnologies = sqliteTable(
   'task_technologies',
@@ -353,7 +361,11 @@ export const comparisons = sqliteTable(
     titlePl: text('title_pl').notNull(),
     ...provenance(),
   },
-  (t) => [check('comparisons_distinct_roles', sql`${t.roleId} <> ${t.otherRoleId}`)],
+  (t) => [
+    check('comparisons_distinct_roles', sql`${t.roleId} <> ${t.otherRoleId}`),
+    index('comparisons_role').on(t.roleId),
+    index('comparisons_other_role').on(t.otherRoleId),
+  ],
 );
 
 export const comparisonSides = sqliteTable(
@@ -391,7 +403,7 @@ export const comparisonSideTechnologies = sqliteTable(
     matched: text('matched').notNull(),
     ...provenance(),
   },
-  (t) => [primaryKey({ columns: [t.sideId, t.technologyId] })],
+  (t) => [primaryKey({ columns: [t.sideId, t.technologyId] }), index('comparison_side_technologies_technology').on(t.technologyId)],
 );
 
 /** One row per seed: what the database was built from. */

@@ -1,5 +1,5 @@
 import type { GraphIndex, IndexedEdge, IndexedNode } from './graph-index.js';
-import type { NodeKind } from './graph-vocabulary.js';
+import { EDGE_TYPES, NODE_KINDS, type EdgeType, type NodeKind } from './graph-vocabulary.js';
 
 export interface Subgraph {
   nodes: IndexedNode[];
@@ -15,10 +15,19 @@ export interface GraphSelection {
 
 /** The nodes the selection keeps, in index order, and every edge whose both ends are kept. */
 export function selectSubgraph(index: GraphIndex, selection: GraphSelection): Subgraph {
-  const inRole = selection.role ? roleSubgraph(index, selection.role) : null;
-  const nodes = [...index.nodes.values()].filter((n) => (!selection.kinds || selection.kinds.has(n.kind)) && (!inRole || inRole.has(n.id)));
-  const kept = new Set(nodes.map((n) => n.id));
-  return { nodes, edges: index.edges.filter((e) => kept.has(e.from) && kept.has(e.to)) };
+  const inRole = selection.role ? roleSubgraphNumbers(index, selection.role) : null;
+  const kinds = selection.kinds ? new Set([...selection.kinds].map((k) => NODE_KINDS.indexOf(k))) : null;
+  const kept = new Uint8Array(index.nodeCount);
+  const nodes: IndexedNode[] = [];
+  for (let n = 0; n < index.nodeCount; n++) {
+    if ((!kinds || kinds.has(index.nodeKind[n])) && (!inRole || inRole[n])) {
+      kept[n] = 1;
+      nodes.push(index.node(n));
+    }
+  }
+  const edges: IndexedEdge[] = [];
+  for (let e = 0; e < index.edgeCount; e++) if (kept[index.edgeFrom[e]] && kept[index.edgeTo[e]]) edges.push(index.edge(e));
+  return { nodes, edges };
 }
 
 /**
@@ -29,22 +38,46 @@ export function selectSubgraph(index: GraphIndex, selection: GraphSelection): Su
  * `contrasted_with` in either direction.
  */
 export function roleSubgraph(index: GraphIndex, role: string): Set<string> {
-  const kept = new Set<string>([role]);
-  const queue = [role];
+  const kept = roleSubgraphNumbers(index, role);
+  const ids = new Set<string>();
+  for (let n = 0; n < index.nodeCount; n++) if (kept[n]) ids.add(index.ids[n]);
+  return ids;
+}
+
+const ROLE = NODE_KINDS.indexOf('role');
+const type = (name: EdgeType) => EDGE_TYPES.indexOf(name);
+const COMPARED_WITH = type('compared_with');
+const CONTRASTED_WITH = type('contrasted_with');
+const COMPARES = type('compares');
+
+/** roleSubgraph as a flag per node number. */
+function roleSubgraphNumbers(index: GraphIndex, role: string): Uint8Array {
+  const kept = new Uint8Array(index.nodeCount);
+  const origin = index.numberOf.get(role);
+  if (origin === undefined) return kept;
+  kept[origin] = 1;
+  const queue = [origin];
   for (let head = 0; head < queue.length; head++) {
     const current = queue[head];
-    if (current !== role && index.nodes.get(current)?.kind === 'role') continue;
-    for (const edge of index.out(current)) {
-      if (kept.has(edge.to)) continue;
-      kept.add(edge.to);
-      queue.push(edge.to);
+    if (current !== origin && index.nodeKind[current] === ROLE) continue;
+    for (let i = index.outStart[current]; i < index.outStart[current + 1]; i++) {
+      const to = index.edgeTo[index.outEdges[i]];
+      if (kept[to]) continue;
+      kept[to] = 1;
+      queue.push(to);
     }
   }
-  for (const edge of index.in(role)) {
-    if (edge.type === 'compared_with' || edge.type === 'contrasted_with') kept.add(edge.from);
-    if (edge.type === 'compares') {
-      kept.add(edge.from);
-      for (const side of index.out(edge.from)) if (side.type === 'compares') kept.add(side.to);
+  for (let i = index.inStart[origin]; i < index.inStart[origin + 1]; i++) {
+    const edge = index.inEdges[i];
+    const from = index.edgeFrom[edge];
+    const t = index.edgeType[edge];
+    if (t === COMPARED_WITH || t === CONTRASTED_WITH) kept[from] = 1;
+    if (t === COMPARES) {
+      kept[from] = 1;
+      for (let k = index.outStart[from]; k < index.outStart[from + 1]; k++) {
+        const side = index.outEdges[k];
+        if (index.edgeType[side] === COMPARES) kept[index.edgeTo[side]] = 1;
+      }
     }
   }
   return kept;

@@ -38,7 +38,7 @@ export interface Traversal {
 /** Breadth-first from `start`: each node is reached first along a shortest walk, and that walk is kept. */
 export function breadthFirst(index: GraphIndex, start: string, options: TraversalOptions): Traversal {
   const { direction, edgeTypes, maxDepth = Infinity, collectEdges = false } = options;
-  const count = index.nodeList.length;
+  const count = index.nodeCount;
   const origin = index.numberOf.get(start);
   if (origin === undefined) throw new Error(`no node ${start}`);
   const target = options.target === undefined ? -1 : (index.numberOf.get(options.target) ?? -2);
@@ -83,9 +83,9 @@ export function walkTo(traversal: Traversal, node: string): Hop[] | null {
   const hops: Hop[] = [];
   while (viaEdge[n] !== -1) {
     const e = viaEdge[n];
-    const edge = index.edges[e];
+    const edge = index.edge(e);
     const from: number = viaBackwards[n] ? index.edgeTo[e] : index.edgeFrom[e];
-    hops.push({ from: index.nodeList[from].id, to: index.nodeList[n].id, edge, direction: viaBackwards[n] ? 'in' : 'out' });
+    hops.push({ from: index.ids[from], to: index.ids[n], edge, direction: viaBackwards[n] ? 'in' : 'out' });
     n = from;
   }
   return hops.reverse();

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiOrigin } from './base-url.js';
 import type { JsonLdTarget } from './documents.js';
 import { JSON_LD_MEDIA_TYPE, prefersJsonLd } from './media-type.js';
-import { appendVary } from './vary.js';
+import { appendVary } from '../http/vary.js';
 
 /**
  * For a route that offers JSON and JSON-LD: says the response varies with Accept and, when the

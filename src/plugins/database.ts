@@ -1,20 +1,23 @@
 import fp from 'fastify-plugin';
-import type { Db } from '../db/open-database.js';
-import { createCatalogRepository, type CatalogRepository } from '../repositories/catalog-repository.js';
-import { ReferenceData } from '../repositories/reference-data.js';
-import { createRolesRepository, type RolesRepository } from '../repositories/roles-repository.js';
+import type { DataSource } from '../data/data-source.js';
+import type { Repositories } from '../data/data-context.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    repositories: { roles: RolesRepository; catalog: CatalogRepository };
+    data: DataSource;
+    /** The current data's repositories; read per request, never kept, so a data swap takes effect at once. */
+    repositories: Repositories;
   }
 }
 
-/** Builds the repositories over the database the caller opened; the caller owns (and closes) it. */
-export default fp<{ db: Db }>(
-  async (app, { db }) => {
-    const refs = new ReferenceData(db);
-    app.decorate('repositories', { roles: createRolesRepository(db, refs), catalog: createCatalogRepository(db, refs) });
+export default fp<{ data: DataSource }>(
+  async (app, { data }) => {
+    app.decorate('data', data);
+    app.decorate('repositories', {
+      getter() {
+        return data.current.repositories;
+      },
+    });
   },
   { name: 'database' },
 );

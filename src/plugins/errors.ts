@@ -5,7 +5,7 @@ import { BadRequestError, InvalidParameter, NotFoundError } from '../http/errors
 import type { Problem } from '../schemas/common.js';
 
 /** Readable names for the errors fastify itself raises (body parsing, content type, size). */
-const CLIENT_ERRORS: Record<number, { type: string; title: string }> = {
+export const CLIENT_ERRORS: Record<number, { type: string; title: string }> = {
   400: { type: '/problems/bad-request', title: 'Bad request' },
   413: { type: '/problems/payload-too-large', title: 'Payload too large' },
   415: { type: '/problems/unsupported-media-type', title: 'Unsupported media type' },

@@ -7,6 +7,8 @@ declare module 'fastify' {
   }
 }
 
+const VARY = 'Accept, Accept-Language, Accept-Encoding';
+
 /** Negotiates the response language once per request and says which one the response is in. */
 export default fp(
   async (app) => {
@@ -14,7 +16,10 @@ export default fp(
     app.addHook('onRequest', async (request, reply) => {
       request.lang = negotiateLanguage((request.query as Record<string, unknown> | undefined)?.lang, request.headers['accept-language']);
       reply.header('Content-Language', request.lang);
-      reply.header('Vary', 'Accept-Language');
+      // Every representation may differ by media type, language and content coding.
+      // Appended, not set: CORS may already have said Vary: Origin.
+      const vary = reply.getHeader('vary');
+      reply.header('Vary', vary ? `${String(vary)}, ${VARY}` : VARY);
     });
   },
   { name: 'language' },

@@ -28,7 +28,8 @@ export default fp(
             'Texts are served in Polish (the source) or English: send `Accept-Language` or `?lang=`; `Content-Language` says which you got, ' +
             'and `untranslated` lists fields that fell back to Polish. Errors are RFC 9457 `application/problem+json`.',
         },
-        servers: [{ url: 'http://localhost:3000', description: 'Local (npm start)' }],
+        // Relative: "Try it out" in /docs calls whichever host and port served the page.
+        servers: [{ url: '/', description: 'This server' }],
         tags: API_TAGS,
         // A public, read-only API: no operation needs credentials.
         security: [],

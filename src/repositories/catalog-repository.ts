@@ -11,6 +11,9 @@ import type { ReferenceData } from './reference-data.js';
 
 type Via = (typeof USAGE_KINDS)[number];
 
+/** What `a.localeCompare(b, 'en', { sensitivity: 'base' })` does, without building a collator per comparison. */
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+
 export type CatalogRepository = ReturnType<typeof createCatalogRepository>;
 
 /** Technologies and skills: the nodes roles share. */
@@ -36,9 +39,21 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
     return db.select().from(s.skillTechnologies).where(eq(s.skillTechnologies.skillId, skillId)).all().map((x) => refs.technologyRef(x.technologyId));
   }
 
-  function skillSummary(id: number, l: Localized): SkillSummary {
+  function skillSummary(id: number, l: Localized, technologies = skillTechnologies(id)): SkillSummary {
     const skill = refs.skills.get(id)!;
-    return { slug: skill.slug, name: l.text('name', skill.namePl, skill.nameEn), kind: skill.kind, url: `/skills/${skill.slug}`, technologies: skillTechnologies(id), source: refs.source(skill) };
+    return { slug: skill.slug, name: l.text('name', skill.namePl, skill.nameEn), kind: skill.kind, url: `/skills/${skill.slug}`, technologies, source: refs.source(skill) };
+  }
+
+  /** Every skill's technologies, in one query, in the order skillTechnologies gives one skill's (its primary key's). */
+  function allSkillTechnologies() {
+    const bySkill = new Map<number, ReturnType<typeof refs.technologyRef>[]>();
+    const rows = db.select({ skillId: s.skillTechnologies.skillId, technologyId: s.skillTechnologies.technologyId }).from(s.skillTechnologies).orderBy(asc(s.skillTechnologies.skillId), asc(s.skillTechnologies.technologyId)).all();
+    for (const { skillId, technologyId } of rows) {
+      const list = bySkill.get(skillId);
+      if (list) list.push(refs.technologyRef(technologyId));
+      else bySkill.set(skillId, [refs.technologyRef(technologyId)]);
+    }
+    return bySkill;
   }
 
   return {
@@ -47,7 +62,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
     listTechnologies(kind?: string): TechnologySummary[] {
       return [...refs.technologies.values()]
         .filter((t) => !kind || t.kind === kind)
-        .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))
+        .sort((a, b) => byName.compare(a.name, b.name))
         .map((t) => technologySummary(t.id));
     },
 
@@ -73,9 +88,13 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
         .orderBy(asc(s.tasks.id))
         .all();
       const skills = db.select().from(s.skillTechnologies).where(eq(s.skillTechnologies.technologyId, t.id)).orderBy(asc(s.skillTechnologies.skillId)).all();
-      for (const link of skills) {
-        for (const rs of db.select().from(s.roleSkills).where(eq(s.roleSkills.skillId, link.skillId)).all()) via(rs.roleId, 'skill');
-      }
+      const rolesViaSkills = db
+        .select({ roleId: s.roleSkills.roleId })
+        .from(s.skillTechnologies)
+        .innerJoin(s.roleSkills, eq(s.roleSkills.skillId, s.skillTechnologies.skillId))
+        .where(eq(s.skillTechnologies.technologyId, t.id))
+        .all();
+      for (const rs of rolesViaSkills) via(rs.roleId, 'skill');
       const comparisons = db
         .select({ link: s.comparisonSideTechnologies, side: s.comparisonSides, comparison: s.comparisons })
         .from(s.comparisonSideTechnologies)
@@ -121,13 +140,22 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
     },
 
     listSkills(lang: Lang, kind?: string): SkillSummary[] {
+      const technologies = allSkillTechnologies();
       return [...refs.skills.values()]
         .filter((x) => !kind || x.kind === kind)
         .sort((a, b) => a.id - b.id)
         .map((x) => {
           const l = new Localized(lang);
-          return l.finish(skillSummary(x.id, l));
+          return l.finish(skillSummary(x.id, l, technologies.get(x.id) ?? []));
         });
+    },
+
+    /** Every skill's names, kind and technology slugs, in list order, without building summaries: what name matching needs. */
+    skillNames(): { slug: string; namePl: string; nameEn: string | null; kind: SkillSummary['kind']; technologies: string[] }[] {
+      const technologies = allSkillTechnologies();
+      return [...refs.skills.values()]
+        .sort((a, b) => a.id - b.id)
+        .map((x) => ({ slug: x.slug, namePl: x.namePl, nameEn: x.nameEn, kind: x.kind, technologies: (technologies.get(x.id) ?? []).map((t) => t.slug) }));
     },
 
     skill(identifier: string, lang: Lang): Skill {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database.js';
 import * as s from '../db/schema.js';
 import type { Localized } from './localized.js';
+import { allRows } from './raw-rows.js';
 
 type RoleRow = typeof s.roles.$inferSelect;
 type TechnologyRow = typeof s.technologies.$inferSelect;
@@ -28,10 +29,10 @@ export class ReferenceData {
   constructor(db: Db) {
     const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
     this.documents = byId(db.select().from(s.documents).all());
-    this.roles = byId(db.select().from(s.roles).all());
-    this.technologies = byId(db.select().from(s.technologies).all());
-    this.skills = byId(db.select().from(s.skills).all());
-    this.concepts = byId(db.select().from(s.concepts).all());
+    this.roles = byId(allRows(db, s.roles));
+    this.technologies = byId(allRows(db, s.technologies));
+    this.skills = byId(allRows(db, s.skills));
+    this.concepts = byId(allRows(db, s.concepts));
     this.roleBySlug = new Map([...this.roles.values()].map((r) => [r.slug, r]));
     this.technologyBySlug = new Map([...this.technologies.values()].map((r) => [r.slug, r]));
     this.skillBySlug = new Map([...this.skills.values()].map((r) => [r.slug, r]));

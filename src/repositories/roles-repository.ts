@@ -7,12 +7,27 @@ import { normalizeName, slugify } from '../lib/text.js';
 import type { Comparison, Responsibility, Role, RoleSkillCategory, RoleSummary, RoleTechnology } from '../schemas/roles.js';
 import { Localized } from './localized.js';
 import type { ReferenceData } from './reference-data.js';
+import { driverOf } from './raw-rows.js';
+import { RoleCountQueries } from './role-counts.js';
 
 type RoleRow = typeof s.roles.$inferSelect;
 
 export type RolesRepository = ReturnType<typeof createRolesRepository>;
 
+/** Rows grouped by an owner id, in their order. */
+function groupBy<T>(rows: T[], owner: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(owner(row));
+    if (group) group.push(row);
+    else groups.set(owner(row), [row]);
+  }
+  return groups;
+}
+
 export function createRolesRepository(db: Db, refs: ReferenceData) {
+  const roleCounts = new RoleCountQueries(driverOf(db));
+
   /** A slug, or any name or alias of the role ("Inżynier AI" finds ai-engineer). */
   function findRole(identifier: string): RoleRow {
     const role = refs.roleBySlug.get(identifier) ?? refs.roleByAlias.get(normalizeName(identifier)) ?? refs.roleBySlug.get(slugify(identifier));
@@ -76,12 +91,7 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
   }
 
   function counts(roleId: number) {
-    return {
-      responsibilities: responsibilityRows(roleId).length,
-      skills: db.select({ id: s.roleSkills.id }).from(s.roleSkills).where(eq(s.roleSkills.roleId, roleId)).all().length,
-      technologies: new Set(technologyUsages(roleId).map((u) => u.technologyId)).size,
-      comparisons: comparisonRows(roleId).length,
-    };
+    return roleCounts.of(roleId);
   }
 
   function comparisonTitle(c: typeof s.comparisons.$inferSelect, l: Localized): string {
@@ -91,16 +101,36 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
     return `${l.text('title', a.namePl, a.nameEn)} vs. ${l.text('title', b.namePl, b.nameEn)}`;
   }
 
-  function responsibility(row: typeof s.responsibilities.$inferSelect, lang: Lang): Responsibility {
+  /** The responsibilities of one role in full, each of their related tables read once for all of them. */
+  function responsibilitiesOf(rows: (typeof s.responsibilities.$inferSelect)[], lang: Lang): Responsibility[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const allTasks = db.select().from(s.tasks).where(inArray(s.tasks.responsibilityId, ids)).orderBy(asc(s.tasks.position)).all();
+    const taskIds = allTasks.map((t) => t.id);
+    // Per task, in the order a query on that task alone returns them (its primary key's).
+    const taskTech = groupBy(taskIds.length ? db.select().from(s.taskTechnologies).where(inArray(s.taskTechnologies.taskId, taskIds)).orderBy(asc(s.taskTechnologies.taskId), asc(s.taskTechnologies.technologyId)).all() : [], (x) => x.taskId);
+    const taskConcepts = groupBy(taskIds.length ? db.select().from(s.taskConcepts).where(inArray(s.taskConcepts.taskId, taskIds)).orderBy(asc(s.taskConcepts.taskId), asc(s.taskConcepts.conceptId)).all() : [], (x) => x.taskId);
+    const tasks = groupBy(allTasks, (t) => t.responsibilityId);
+    const technologies = groupBy(db.select().from(s.responsibilityTechnologies).where(inArray(s.responsibilityTechnologies.responsibilityId, ids)).orderBy(asc(s.responsibilityTechnologies.position)).all(), (x) => x.responsibilityId);
+    const notes = groupBy(db.select().from(s.responsibilityToolNotes).where(inArray(s.responsibilityToolNotes.responsibilityId, ids)).orderBy(asc(s.responsibilityToolNotes.position)).all(), (x) => x.responsibilityId);
+    const headingConcepts = groupBy(db.select().from(s.responsibilityConcepts).where(inArray(s.responsibilityConcepts.responsibilityId, ids)).orderBy(asc(s.responsibilityConcepts.responsibilityId), asc(s.responsibilityConcepts.conceptId)).all(), (x) => x.responsibilityId);
+    return rows.map((row) =>
+      responsibility(row, lang, tasks.get(row.id) ?? [], taskTech, taskConcepts, technologies.get(row.id) ?? [], notes.get(row.id) ?? [], headingConcepts.get(row.id) ?? []),
+    );
+  }
+
+  function responsibility(
+    row: typeof s.responsibilities.$inferSelect,
+    lang: Lang,
+    taskRows: (typeof s.tasks.$inferSelect)[],
+    taskTech: Map<number, (typeof s.taskTechnologies.$inferSelect)[]>,
+    taskConcepts: Map<number, (typeof s.taskConcepts.$inferSelect)[]>,
+    technologies: (typeof s.responsibilityTechnologies.$inferSelect)[],
+    notes: (typeof s.responsibilityToolNotes.$inferSelect)[],
+    headingConcepts: (typeof s.responsibilityConcepts.$inferSelect)[],
+  ): Responsibility {
     const l = new Localized(lang);
     const role = refs.roles.get(row.roleId)!;
-    const taskRows = db.select().from(s.tasks).where(eq(s.tasks.responsibilityId, row.id)).orderBy(asc(s.tasks.position)).all();
-    const taskIds = taskRows.map((t) => t.id);
-    const taskTech = taskIds.length ? db.select().from(s.taskTechnologies).where(inArray(s.taskTechnologies.taskId, taskIds)).all() : [];
-    const taskConcepts = taskIds.length ? db.select().from(s.taskConcepts).where(inArray(s.taskConcepts.taskId, taskIds)).all() : [];
-    const technologies = db.select().from(s.responsibilityTechnologies).where(eq(s.responsibilityTechnologies.responsibilityId, row.id)).orderBy(asc(s.responsibilityTechnologies.position)).all();
-    const notes = db.select().from(s.responsibilityToolNotes).where(eq(s.responsibilityToolNotes.responsibilityId, row.id)).orderBy(asc(s.responsibilityToolNotes.position)).all();
-    const headingConcepts = db.select().from(s.responsibilityConcepts).where(eq(s.responsibilityConcepts.responsibilityId, row.id)).all();
     return l.finish({
       slug: row.slug,
       position: row.position,
@@ -111,8 +141,8 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
       tasks: taskRows.map((t, i) => ({
         position: t.position,
         text: l.text(`tasks[${i}].text`, t.textPl, t.textEn),
-        technologies: taskTech.filter((x) => x.taskId === t.id).map((x) => ({ ...refs.technologyRef(x.technologyId), matched: x.matched })),
-        concepts: taskConcepts.filter((x) => x.taskId === t.id).map((x, j) => refs.conceptMention(x.conceptId, x.matched, x, l, `tasks[${i}].concepts[${j}]`)),
+        technologies: (taskTech.get(t.id) ?? []).map((x) => ({ ...refs.technologyRef(x.technologyId), matched: x.matched })),
+        concepts: (taskConcepts.get(t.id) ?? []).map((x, j) => refs.conceptMention(x.conceptId, x.matched, x, l, `tasks[${i}].concepts[${j}]`)),
         source: refs.source(t),
       })),
       technologies: technologies.map((x, i) => ({ ...refs.technologyRef(x.technologyId), context: l.optional(`technologies[${i}].context`, x.contextPl, x.contextEn), source: refs.source(x) })),
@@ -126,6 +156,7 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
     findRole,
 
     list(lang: Lang): RoleSummary[] {
+      const allCounts = roleCounts.forAll();
       return [...refs.roles.values()]
         .sort((a, b) => Number(b.primaryDocumentId !== null) - Number(a.primaryDocumentId !== null) || a.id - b.id)
         .map((role) => {
@@ -135,10 +166,20 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
             name: l.text('name', role.namePl, role.nameEn),
             url: `/roles/${role.slug}`,
             definition: l.optional('definition', role.definitionPl, role.definitionEn),
-            counts: counts(role.id),
+            counts: { ...(allCounts.get(role.id) ?? { responsibilities: 0, skills: 0, technologies: 0, comparisons: 0 }) },
             source: refs.source(role),
           });
         });
+    },
+
+    /**
+     * Every role's names, in list order, without the rest of a summary: what name matching and
+     * links need, read from memory.
+     */
+    names(): { slug: string; namePl: string; nameEn: string | null; aliases: string[] }[] {
+      return [...refs.roles.values()]
+        .sort((a, b) => Number(b.primaryDocumentId !== null) - Number(a.primaryDocumentId !== null) || a.id - b.id)
+        .map((role) => ({ slug: role.slug, namePl: role.namePl, nameEn: role.nameEn, aliases: refs.roleAliases.get(role.id) ?? [] }));
     },
 
     get(identifier: string, lang: Lang): Role {
@@ -211,7 +252,7 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
     },
 
     responsibilities(identifier: string, lang: Lang): Responsibility[] {
-      return responsibilityRows(findRole(identifier).id).map((r) => responsibility(r, lang));
+      return responsibilitiesOf(responsibilityRows(findRole(identifier).id), lang);
     },
 
     responsibility(identifier: string, responsibilitySlug: string, lang: Lang): Responsibility {
@@ -222,7 +263,7 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
         .where(and(eq(s.responsibilities.roleId, role.id), eq(s.responsibilities.slug, responsibilitySlug)))
         .get();
       if (!row) throw new NotFoundError(`responsibility of role "${role.slug}"`, responsibilitySlug);
-      return responsibility(row, lang);
+      return responsibilitiesOf([row], lang)[0];
     },
 
     skills(identifier: string, lang: Lang): RoleSkillCategory[] {

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AnalysisContext } from '../analysis/analysis-service.js';
 import { compareRoles } from '../analysis/compare-roles.js';
 import { extractEntities } from '../analysis/extract-entities.js';
 import { analyzeGap } from '../analysis/skill-gap.js';
@@ -21,8 +20,7 @@ const tags = ['analysis'];
 const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   // Encapsulated to this plugin: the bodies here are JSON only, so text/plain gets 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
-  // One per app, and an app serves one database handle.
-  const context = new AnalysisContext(app.repositories.roles, app.repositories.catalog);
+  const context = () => app.data.current.analysis;
 
   app.get(
     '/roles/:a/compare/:b',
@@ -39,7 +37,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: roleComparisonSchema, ...analysisProblemResponses(400, 404) },
       },
     },
-    async (request) => compareRoles(context.roles, request.params.a, request.params.b, request.lang),
+    async (request) => compareRoles(context().roles, request.params.a, request.params.b, request.lang),
   );
 
   app.post(
@@ -59,7 +57,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: skillGapSchema, ...analysisProblemResponses(400, 404, 413, 415) },
       },
     },
-    async (request) => analyzeGap(context.roles, context.vocabulary, context.refs, request.params.role, request.body.have, request.lang),
+    async (request) => analyzeGap(context().roles, context().vocabulary, context().refs, request.params.role, request.body.have, request.lang),
   );
 
   app.post(
@@ -78,7 +76,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: extractionSchema, ...analysisProblemResponses(400, 413, 415) },
       },
     },
-    async (request) => extractEntities(context.vocabulary, context.refs, request.body.text, request.lang),
+    async (request) => extractEntities(context().vocabulary, context().refs, request.body.text, request.lang),
   );
 };
 

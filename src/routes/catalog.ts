@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, slugSchema, technologyKindSchema } from '../schemas/common.js';
-import { healthSchema, skillSchema, skillSummarySchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
+import { skillSchema, skillSummarySchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
 import { definedTermJsonLdSchema, jsonLdDetailQuerySchema, jsonOrJsonLd } from '../schemas/jsonld.js';
 import { negotiateJsonLd } from '../jsonld/negotiate.js';
 import { readSkillJsonLd, readTechnologyJsonLd } from '../jsonld/resources.js';
@@ -10,7 +10,7 @@ const technologyPage = pageSchema(technologySummarySchema, 'TechnologyPage');
 const skillPage = pageSchema(skillSummarySchema, 'SkillPage');
 
 const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
-  const catalog = app.repositories.catalog;
+  const catalog = () => app.repositories.catalog;
 
   app.get(
     '/technologies',
@@ -24,7 +24,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: technologyPage, ...problemResponses(400) },
       },
     },
-    async (request) => paginate(catalog.listTechnologies(request.query.kind), request.query),
+    async (request) => paginate(catalog().listTechnologies(request.query.kind), request.query),
   );
 
   app.get(
@@ -42,7 +42,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const jsonLd = negotiateJsonLd(request, reply);
-      return jsonLd ? readTechnologyJsonLd(catalog, request.params.technology, jsonLd) : catalog.technology(request.params.technology, request.lang);
+      return jsonLd ? readTechnologyJsonLd(catalog(), request.params.technology, jsonLd) : catalog().technology(request.params.technology, request.lang);
     },
   );
 
@@ -58,7 +58,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: skillPage, ...problemResponses(400) },
       },
     },
-    async (request) => paginate(catalog.listSkills(request.lang, request.query.kind), request.query),
+    async (request) => paginate(catalog().listSkills(request.lang, request.query.kind), request.query),
   );
 
   app.get(
@@ -76,15 +76,8 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const jsonLd = negotiateJsonLd(request, reply);
-      return jsonLd ? readSkillJsonLd(catalog, request.params.skill, jsonLd) : catalog.skill(request.params.skill, request.lang);
+      return jsonLd ? readSkillJsonLd(catalog(), request.params.skill, jsonLd) : catalog().skill(request.params.skill, request.lang);
     },
-  );
-
-  app.get(
-    '/health',
-    { schema: {
-        operationId: 'getHealth', tags: ['meta'], summary: 'Liveness and data version', response: { 200: healthSchema } } },
-    async () => catalog.health(),
   );
 };
 

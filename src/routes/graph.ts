@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Db } from '../db/open-database.js';
 import { toCytoscape } from '../graph/graph-cytoscape.js';
 import { toDot } from '../graph/graph-dot.js';
 import { GRAPH_MEDIA_TYPES, negotiateGraphFormat } from '../graph/graph-format.js';
-import { graphIndexFor, type GraphIndex } from '../graph/graph-index.js';
+import type { GraphIndex } from '../graph/graph-index.js';
+import { appendVary } from '../http/vary.js';
 import { presentEdge, presentHop, presentNode } from '../graph/graph-presenter.js';
 import { selectSubgraph } from '../graph/graph-selection.js';
 import { breadthFirst, shortestPath, walkTo } from '../graph/graph-traversal.js';
@@ -24,10 +24,12 @@ import {
 } from '../schemas/graph.js';
 
 const tags = ['graph'];
+/** A whole ESCO-sized graph is ~100 MB of JSON: too much for one response, so larger selections must be narrowed. */
+export const MAX_GRAPH_ELEMENTS = 50_000;
 
-const graphRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+const graphRoutes: FastifyPluginAsyncZod = async (app) => {
   // Built on first use, then shared by every request on this database handle.
-  const graph = (): GraphIndex => graphIndexFor(db);
+  const graph = (): GraphIndex => app.data.current.graph;
 
   app.get(
     '/graph',
@@ -38,6 +40,7 @@ const graphRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
         summary: 'Get the knowledge graph, whole or filtered',
         description:
           'Every entity a node `kind:key`, every relation a typed edge, each with its source line. ' +
+          `At most ${MAX_GRAPH_ELEMENTS} nodes and edges at once (400 beyond that: narrow with kinds= or role=). ` +
           'As JSON, as Cytoscape.js elements (`Accept: application/vnd.cytoscape+json`) or as Graphviz DOT (`Accept: text/vnd.graphviz`); `?format=` overrides Accept.',
         querystring: graphQuerySchema,
         response: {
@@ -54,7 +57,7 @@ const graphRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
       },
     },
     async (request, reply) => {
-      reply.header('Vary', 'Accept, Accept-Language');
+      appendVary(reply, 'Accept');
       const { kinds, role, format: requested } = request.query;
       const format = requested ?? negotiateGraphFormat(request.headers.accept);
       if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
@@ -63,6 +66,14 @@ const graphRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
         throw new BadRequestError(`No role "${role}" exists.`, [{ name: 'role', in: 'query', reason: `no role "${role}" exists` }]);
       }
       const selected = selectSubgraph(graph(), { kinds, role: roleId });
+      const size = selected.nodes.length + selected.edges.length;
+      if (size > MAX_GRAPH_ELEMENTS) {
+        throw new BadRequestError(
+          `The selection holds ${selected.nodes.length} nodes and ${selected.edges.length} edges; at most ${MAX_GRAPH_ELEMENTS} are served at once. ` +
+            'Narrow it with kinds= or role=, or walk it with /graph/nodes/{node}/neighbors.',
+          [{ name: kinds ? 'kinds' : 'role', in: 'query', reason: `selects ${size} nodes and edges, more than ${MAX_GRAPH_ELEMENTS}` }],
+        );
+      }
       const body = { nodes: selected.nodes.map((n) => presentNode(n, request.lang)), edges: selected.edges.map(presentEdge) };
       if (format === 'dot') return reply.type(`${GRAPH_MEDIA_TYPES.dot}; charset=utf-8`).send(toDot(body));
       if (format === 'cytoscape') return reply.type(`${GRAPH_MEDIA_TYPES.cytoscape}; charset=utf-8`).send(toCytoscape(body));

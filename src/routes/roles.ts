@@ -16,13 +16,13 @@ const technologyPage = pageSchema(roleTechnologySchema, 'RoleTechnologyPage');
 const comparisonPage = pageSchema(comparisonSchema, 'ComparisonPage');
 
 const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const roles = app.repositories.roles;
+  const roles = () => app.repositories.roles;
 
   app.get(
     '/roles',
     { schema: {
         operationId: 'listRoles', tags, summary: 'List roles', description: 'Roles described by a document come first, then roles the documents only name.', querystring: listQuerySchema, response: { 200: roleList, ...problemResponses(400) } } },
-    async (request) => paginate(roles.list(request.lang), request.query),
+    async (request) => paginate(roles().list(request.lang), request.query),
   );
 
   app.get(
@@ -31,7 +31,7 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getRole', tags, summary: 'Get a role', description: 'Definition, introduction, analogies, summary and what the comparisons say of the role. `Accept: application/ld+json` (or `?format=jsonld`) gives it as a schema.org Occupation.', params: roleParams, querystring: jsonLdDetailQuerySchema, response: { 200: jsonOrJsonLd(roleSchema, occupationJsonLdSchema, 'The role, or its schema.org Occupation JSON-LD.'), ...problemResponses(400, 404) } } },
     async (request, reply) => {
       const jsonLd = negotiateJsonLd(request, reply);
-      return jsonLd ? readRoleJsonLd(roles, request.params.role, jsonLd) : roles.get(request.params.role, request.lang);
+      return jsonLd ? readRoleJsonLd(roles(), request.params.role, jsonLd) : roles().get(request.params.role, request.lang);
     },
   );
 
@@ -39,7 +39,7 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/roles/:role/responsibilities',
     { schema: {
         operationId: 'listRoleResponsibilities', tags, summary: "List a role's responsibilities", description: 'In document order, each with its tasks, technologies and the concepts it names.', params: roleParams, querystring: listQuerySchema, response: { 200: responsibilityPage, ...problemResponses(400, 404) } } },
-    async (request) => paginate(roles.responsibilities(request.params.role, request.lang), request.query),
+    async (request) => paginate(roles().responsibilities(request.params.role, request.lang), request.query),
   );
 
   app.get(
@@ -54,28 +54,28 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: responsibilitySchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => roles.responsibility(request.params.role, request.params.responsibility, request.lang),
+    async (request) => roles().responsibility(request.params.role, request.params.responsibility, request.lang),
   );
 
   app.get(
     '/roles/:role/skills',
     { schema: {
         operationId: 'listRoleSkills', tags, summary: "List a role's skills by category", description: 'Categories in document order; each item with its qualifier and the technologies it names.', params: roleParams, querystring: listQuerySchema, response: { 200: skillCategoryPage, ...problemResponses(400, 404) } } },
-    async (request) => paginate(roles.skills(request.params.role, request.lang), request.query),
+    async (request) => paginate(roles().skills(request.params.role, request.lang), request.query),
   );
 
   app.get(
     '/roles/:role/technologies',
     { schema: {
         operationId: 'listRoleTechnologies', tags, summary: 'List every technology tied to a role', description: 'Each technology once, with every place that ties it to the role: a responsibility, a task, a skill or a comparison.', params: roleParams, querystring: listQuerySchema, response: { 200: technologyPage, ...problemResponses(400, 404) } } },
-    async (request) => paginate(roles.technologies(request.params.role, request.lang), request.query),
+    async (request) => paginate(roles().technologies(request.params.role, request.lang), request.query),
   );
 
   app.get(
     '/roles/:role/comparisons',
     { schema: {
         operationId: 'listRoleComparisons', tags, summary: "List the documents' comparisons involving a role", description: "Each side's focus, key question and tools.", params: roleParams, querystring: listQuerySchema, response: { 200: comparisonPage, ...problemResponses(400, 404) } } },
-    async (request) => paginate(roles.comparisons(request.params.role, request.lang), request.query),
+    async (request) => paginate(roles().comparisons(request.params.role, request.lang), request.query),
   );
 };
 

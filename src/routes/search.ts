@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Db } from '../db/open-database.js';
 import { BadRequestError } from '../http/errors.js';
 import { problemResponses } from '../schemas/common.js';
 import { searchPageSchema, searchQuerySchema, suggestQuerySchema, suggestionsSchema } from '../schemas/search.js';
-import { createSearchRepository } from '../search/search-repository.js';
 import { searchTokens } from '../search/search-text.js';
 
 const tags = ['search'];
@@ -19,8 +17,8 @@ function tokensOf(q: string): string[] {
   return tokens;
 }
 
-const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const search = createSearchRepository(db);
+const searchRoutes: FastifyPluginAsyncZod = async (app) => {
+  const search = () => app.data.current.search;
 
   app.get(
     '/search',
@@ -39,7 +37,7 @@ const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
     },
     async (request) => {
       const { q, kind, limit, offset } = request.query;
-      const { items, total } = search.search({ tokens: tokensOf(q), kind, lang: request.lang, limit, offset });
+      const { items, total } = search().search({ tokens: tokensOf(q), kind, lang: request.lang, limit, offset });
       return { items, total, limit, offset };
     },
   );
@@ -58,7 +56,7 @@ const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
         response: { 200: suggestionsSchema, ...problemResponses(400) },
       },
     },
-    async (request) => ({ items: search.suggest(tokensOf(request.query.q), request.lang, request.query.limit) }),
+    async (request) => ({ items: search().suggest(tokensOf(request.query.q), request.lang, request.query.limit) }),
   );
 };
 

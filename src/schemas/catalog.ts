@@ -56,17 +56,7 @@ export const skillSchema = skillSummarySchema
   })
   .meta({ id: 'Skill' });
 
-export const healthSchema = z
-  .object({
-    status: z.literal('ok'),
-    dataVersion: z.string().describe('Hash of the documents, curated data, migrations and seed code the database was built from.'),
-    seededAt: z.string(),
-    documents: z.array(z.string()),
-  })
-  .meta({ id: 'Health' });
-
 export type TechnologySummary = z.infer<typeof technologySummarySchema>;
 export type Technology = z.infer<typeof technologySchema>;
 export type SkillSummary = z.infer<typeof skillSummarySchema>;
 export type Skill = z.infer<typeof skillSchema>;
-export type Health = z.infer<typeof healthSchema>;

@@ -33,6 +33,19 @@ type Tx = BaseSQLiteDatabase<'sync', unknown, typeof s>;
 const both = (pl: string | null | undefined, en: string | null | undefined): Bilingual[] => (pl ? [{ pl, en: en ?? null }] : []);
 const distinct = <T>(values: T[]) => [...new Set(values)];
 
+/** Rows grouped by an owner id, keeping their order: one pass instead of a filter per owner (ESCO size is quadratic otherwise). */
+function groupBy<T>(rows: T[], owner: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = owner(row);
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  return groups;
+}
+const NONE: never[] = [];
+
 /** Reads every node of the freshly written graph, with the names and texts search should find it by. */
 export function collectSearchEntries(tx: Tx): SearchEntry[] {
   const roles = new Map(tx.select().from(s.roles).all().map((r) => [r.id, r]));
@@ -51,27 +64,32 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
     const r = responsibilities.get(id)!;
     return `/roles/${roles.get(r.roleId)!.slug}/responsibilities/${r.slug}`;
   };
-  const aliasesOf = <T extends { alias: string }>(rows: T[], owner: (row: T) => boolean) => distinct(rows.filter(owner).map((a) => a.alias));
+  const aliasesOf = <T extends { alias: string }>(rows: T[] | undefined) => distinct((rows ?? NONE).map((a) => a.alias));
+  const technologyAliasesOf = groupBy(technologyAliases, (a) => a.technologyId);
+  const roleAliasesOf = groupBy(roleAliases, (a) => a.roleId);
   const technologyBySlug = new Map(technologies.map((t) => [t.slug, t]));
   const entries: SearchEntry[] = [];
 
   const roleTexts = tx.select().from(s.roleTexts).orderBy(s.roleTexts.section, s.roleTexts.position).all();
   const analogies = tx.select().from(s.analogies).all();
   const analogySides = tx.select().from(s.analogySides).orderBy(s.analogySides.position).all();
+  const textsOf = groupBy(roleTexts, (t) => t.roleId);
+  const analogiesOf = groupBy(analogies, (a) => a.roleId);
+  const sidesOf = groupBy(analogySides, (side) => side.analogyId);
   for (const role of roles.values()) {
-    const ownAnalogies = analogies.filter((a) => a.roleId === role.id);
+    const ownAnalogies = analogiesOf.get(role.id) ?? NONE;
     entries.push({
       kind: 'role',
       key: role.slug,
       slug: role.slug,
       name: { pl: role.namePl, en: role.nameEn },
-      aliases: aliasesOf(roleAliases, (a) => a.roleId === role.id),
+      aliases: aliasesOf(roleAliasesOf.get(role.id)),
       body: [
         ...both(role.definitionPl, role.definitionEn),
-        ...roleTexts.filter((t) => t.roleId === role.id).flatMap((t) => [...both(t.labelPl, t.labelEn), ...both(t.textPl, t.textEn)]),
+        ...(textsOf.get(role.id) ?? NONE).flatMap((t) => [...both(t.labelPl, t.labelEn), ...both(t.textPl, t.textEn)]),
         ...ownAnalogies.flatMap((a) => [
           ...both(a.titlePl, a.titleEn),
-          ...analogySides.filter((side) => side.analogyId === a.id).flatMap((side) => [...both(side.labelPl, side.labelEn), ...both(side.textPl, side.textEn)]),
+          ...(sidesOf.get(a.id) ?? NONE).flatMap((side) => [...both(side.labelPl, side.labelEn), ...both(side.textPl, side.textEn)]),
         ]),
       ],
       url: `/roles/${role.slug}`,
@@ -83,8 +101,10 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
 
   const toolNotes = tx.select().from(s.responsibilityToolNotes).orderBy(s.responsibilityToolNotes.position).all();
   const contexts = tx.select().from(s.responsibilityTechnologies).orderBy(s.responsibilityTechnologies.position).all();
+  const notesOf = groupBy(toolNotes, (n) => n.responsibilityId);
+  const contextsOf = groupBy(contexts, (c) => c.responsibilityId);
   for (const r of responsibilities.values()) {
-    const contextTexts = new Map(contexts.filter((c) => c.responsibilityId === r.id && c.contextPl).map((c) => [c.contextPl!, c.contextEn]));
+    const contextTexts = new Map((contextsOf.get(r.id) ?? NONE).filter((c) => c.contextPl).map((c) => [c.contextPl!, c.contextEn]));
     entries.push({
       kind: 'responsibility',
       key: responsibilityKey(r.id),
@@ -92,7 +112,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
       name: { pl: r.namePl, en: r.nameEn },
       aliases: r.term ? [r.term] : [],
       body: [
-        ...toolNotes.filter((n) => n.responsibilityId === r.id).flatMap((n) => both(n.textPl, n.textEn)),
+        ...(notesOf.get(r.id) ?? NONE).flatMap((n) => both(n.textPl, n.textEn)),
         ...[...contextTexts].flatMap(([pl, en]) => both(pl, en)),
       ],
       url: responsibilityUrl(r.id),
@@ -123,7 +143,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
       key: t.slug,
       slug: t.slug,
       name: { pl: t.name, en: t.name },
-      aliases: aliasesOf(technologyAliases, (a) => a.technologyId === t.id),
+      aliases: aliasesOf(technologyAliasesOf.get(t.id)),
       body: [],
       url: `/technologies/${t.slug}`,
       documentId: t.documentId,
@@ -132,6 +152,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
     });
   }
 
+  const roleSkillsOf = groupBy(roleSkills, (rs) => rs.skillId);
   for (const skill of tx.select().from(s.skills).all()) {
     // A skill that is a technology ("Python") answers to the technology's aliases too.
     const sameTechnology = technologyBySlug.get(skill.slug);
@@ -140,8 +161,8 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
       key: skill.slug,
       slug: skill.slug,
       name: { pl: skill.namePl, en: skill.nameEn },
-      aliases: sameTechnology ? aliasesOf(technologyAliases, (a) => a.technologyId === sameTechnology.id) : [],
-      body: distinctTexts(roleSkills.filter((rs) => rs.skillId === skill.id).flatMap((rs) => both(rs.textPl, rs.textEn))),
+      aliases: sameTechnology ? aliasesOf(technologyAliasesOf.get(sameTechnology.id)) : [],
+      body: distinctTexts((roleSkillsOf.get(skill.id) ?? NONE).flatMap((rs) => both(rs.textPl, rs.textEn))),
       url: `/skills/${skill.slug}`,
       documentId: skill.documentId,
       line: skill.line,
@@ -150,8 +171,9 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
   }
 
   const roleCategories = tx.select().from(s.roleSkillCategories).orderBy(s.roleSkillCategories.line, s.roleSkillCategories.roleId).all();
+  const firstRoleOf = groupBy(roleCategories, (rc) => rc.categoryId);
   for (const c of tx.select().from(s.skillCategories).all()) {
-    const firstRole = roleCategories.find((rc) => rc.categoryId === c.id);
+    const firstRole = firstRoleOf.get(c.id)?.[0];
     entries.push({
       kind: 'category',
       key: c.slug,
@@ -168,10 +190,12 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
 
   const taskMentions = tx.select().from(s.taskConcepts).all();
   const responsibilityMentions = tx.select().from(s.responsibilityConcepts).all();
+  const taskMentionsOf = groupBy(taskMentions, (m) => m.conceptId);
+  const responsibilityMentionsOf = groupBy(responsibilityMentions, (m) => m.conceptId);
   for (const c of tx.select().from(s.concepts).all()) {
     const mentions = [
-      ...taskMentions.filter((m) => m.conceptId === c.id).map((m) => ({ ...m, responsibilityId: tasks.get(m.taskId)!.responsibilityId })),
-      ...responsibilityMentions.filter((m) => m.conceptId === c.id),
+      ...(taskMentionsOf.get(c.id) ?? NONE).map((m) => ({ ...m, responsibilityId: tasks.get(m.taskId)!.responsibilityId })),
+      ...(responsibilityMentionsOf.get(c.id) ?? NONE),
     ].sort((a, b) => a.documentId - b.documentId || a.line - b.line);
     entries.push({
       kind: 'concept',
@@ -188,7 +212,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
     });
   }
 
-  const sides = tx.select().from(s.comparisonSides).orderBy(s.comparisonSides.position).all();
+  const sides = groupBy(tx.select().from(s.comparisonSides).orderBy(s.comparisonSides.position).all(), (side) => side.comparisonId);
   for (const c of tx.select().from(s.comparisons).orderBy(s.comparisons.position).all()) {
     entries.push({
       kind: 'comparison',
@@ -197,7 +221,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
       name: { pl: c.titlePl, en: null },
       aliases: [],
       // A side's text holds its focus and key question as well.
-      body: sides.filter((side) => side.comparisonId === c.id).flatMap((side) => both(side.textPl, side.textEn)),
+      body: (sides.get(c.id) ?? NONE).flatMap((side) => both(side.textPl, side.textEn)),
       url: `/roles/${roles.get(c.roleId)!.slug}/comparisons`,
       documentId: c.documentId,
       line: c.line,

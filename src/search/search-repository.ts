@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open-database.js';
 import type { Lang } from '../http/language.js';
-import type { SearchKind } from './search-entries.js';
+import { SEARCH_KINDS, type SearchKind } from './search-entries.js';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, renderSnippet } from './snippet.js';
 import { fullTextMatch, prefixMatch, searchTokens } from './search-text.js';
 
@@ -37,8 +37,8 @@ interface EntryRow {
 }
 
 interface HitRow extends EntryRow {
+  rid: number;
   lang: Lang;
-  score: number;
   snippet: string;
   name: string;
   aliases: string;
@@ -46,7 +46,6 @@ interface HitRow extends EntryRow {
   name_text: string;
   aliases_text: string;
   body_text: string;
-  total: number;
 }
 
 interface NameRow extends EntryRow {
@@ -62,24 +61,44 @@ export function createSearchRepository(db: Db) {
   // FTS5 tables and auxiliary functions are outside drizzle's query builder: prepare them on the driver once.
   const sqlite = (db as Db & { $client: Database.Database }).$client;
 
-  // One hit per node: its row in the asked language when that row matches, else the other language's.
-  const searchStatement = sqlite.prepare(`
-    WITH hits AS (
-      SELECT i.entry_id, i.lang, bm25(search_index, ${WEIGHTS.name}, ${WEIGHTS.aliases}, ${WEIGHTS.body}) AS score,
-             snippet(search_index, -1, @open, @close, @ellipsis, ${SNIPPET_TOKENS}) AS snippet,
-             i.name, i.aliases, i.body, i.name_text, i.aliases_text, i.body_text
-        FROM search_index i
-       WHERE search_index MATCH @match
-    ), best AS (
-      SELECT h.*, row_number() OVER (PARTITION BY h.entry_id ORDER BY h.lang = @lang DESC, h.score) AS pick
-        FROM hits h JOIN search_entries e ON e.id = h.entry_id
-       WHERE @kind IS NULL OR e.kind = @kind
-    )
-    SELECT b.*, e.kind, e.key, e.slug, e.name_pl, e.name_en, e.url, d.file AS document, e.line, count(*) OVER () AS total
-      FROM best b JOIN search_entries e ON e.id = b.entry_id JOIN documents d ON d.id = e.document_id
-     WHERE b.pick = 1
-     ORDER BY b.score, e.id
-     LIMIT @limit OFFSET @offset`);
+  // Ranking reads only numbers for every hit; snippets and texts are read for the page alone.
+  const rankStatement = sqlite.prepare(`
+    SELECT entry_id, lang = @lang AS preferred, bm25(search_index, ${WEIGHTS.name}, ${WEIGHTS.aliases}, ${WEIGHTS.body}) AS score, rowid
+      FROM search_index
+     WHERE search_index MATCH @match`);
+
+  const pageStatement = sqlite.prepare(`
+    SELECT i.rowid AS rid, i.lang, snippet(search_index, -1, @open, @close, @ellipsis, ${SNIPPET_TOKENS}) AS snippet,
+           i.name, i.aliases, i.body, i.name_text, i.aliases_text, i.body_text,
+           e.kind, e.key, e.slug, e.name_pl, e.name_en, e.url, d.file AS document, e.line
+      FROM search_index i JOIN search_entries e ON e.id = i.entry_id JOIN documents d ON d.id = e.document_id
+     WHERE search_index MATCH @match AND i.rowid IN (SELECT value FROM json_each(@rowids))`);
+
+  let entryKinds: Uint8Array | undefined;
+  /** Each entry's kind (its number in SEARCH_KINDS, plus one), read on the first search by kind. */
+  const kindOf = (entryId: number): SearchKind | undefined => {
+    if (!entryKinds) {
+      const rows = sqlite.prepare('SELECT id, kind FROM search_entries').raw().all() as [number, SearchKind][];
+      entryKinds = new Uint8Array(rows.reduce((max, [id]) => Math.max(max, id), 0) + 1);
+      for (const [id, kind] of rows) entryKinds[id] = SEARCH_KINDS.indexOf(kind) + 1;
+    }
+    return SEARCH_KINDS[entryKinds[entryId] - 1];
+  };
+
+  /**
+   * One hit per node: its row in the asked language when that row matches, else the other
+   * language's; ranked by that row's bm25 score, then by entry. Returns the page and the total.
+   */
+  function rank(match: string, lang: Lang, kind: SearchKind | undefined, limit: number, offset: number) {
+    const best = new Map<number, { preferred: number; score: number; rowid: number; entryId: number }>();
+    for (const [entryId, preferred, score, rowid] of rankStatement.raw().all({ match, lang }) as [number, number, number, number][]) {
+      if (kind && kindOf(entryId) !== kind) continue;
+      const current = best.get(entryId);
+      if (!current || preferred > current.preferred || (preferred === current.preferred && score < current.score)) best.set(entryId, { preferred, score, rowid, entryId });
+    }
+    const hits = [...best.values()].sort((a, b) => a.score - b.score || a.entryId - b.entryId);
+    return { total: hits.length, page: hits.slice(offset, offset + limit) };
+  }
 
   const suggestStatement = sqlite.prepare(`
     SELECT n.entry_id, n.name AS folded, n.name_text, e.kind, e.key, e.slug, e.name_pl, e.name_en, e.url, d.file AS document, e.line
@@ -88,37 +107,38 @@ export function createSearchRepository(db: Db) {
      ORDER BY bm25(search_names), e.id
      LIMIT ${SUGGEST_CANDIDATES}`);
 
-  const countStatement = sqlite.prepare(`
-    SELECT count(DISTINCT i.entry_id) AS total
-      FROM search_index i JOIN search_entries e ON e.id = i.entry_id
-     WHERE search_index MATCH @match AND (@kind IS NULL OR e.kind = @kind)`);
-
   const entryName = (row: EntryRow, lang: Lang) => (lang === 'en' ? (row.name_en ?? row.name_pl) : row.name_pl);
   const untranslated = (row: EntryRow, lang: Lang) => (lang === 'en' && row.name_en == null ? { untranslated: ['name'] } : {});
 
   return {
     search({ tokens, kind, lang, limit, offset }: SearchQuery) {
-      const rows = searchStatement.all({ match: fullTextMatch(tokens), ...SNIPPET_MARKERS, lang, kind: kind ?? null, limit, offset }) as HitRow[];
-      // With an offset past the last hit there is no row to carry the total: count again.
-      const total = rows[0]?.total ?? (offset > 0 ? (countStatement.get({ match: fullTextMatch(tokens), kind: kind ?? null }) as { total: number }).total : 0);
+      const match = fullTextMatch(tokens);
+      const { total, page } = rank(match, lang, kind, limit, offset);
+      if (page.length === 0) return { total, items: [] };
+      const rows = new Map(
+        (pageStatement.all({ match, ...SNIPPET_MARKERS, rowids: JSON.stringify(page.map((hit) => hit.rowid)) }) as HitRow[]).map((row) => [row.rid, row]),
+      );
       return {
         total,
-        items: rows.map((row) => ({
-          kind: row.kind,
-          id: `${row.kind}:${row.key}`,
-          slug: row.slug,
-          name: entryName(row, lang),
-          snippet: renderSnippet(row.snippet, [
-            { folded: row.name, original: row.name_text },
-            { folded: row.aliases, original: row.aliases_text },
-            { folded: row.body, original: row.body_text },
-          ]),
-          snippetLang: row.lang,
-          url: row.url,
-          score: Math.round(-row.score * 1000) / 1000,
-          source: { document: row.document, line: row.line },
-          ...untranslated(row, lang),
-        })),
+        items: page.map((hit) => {
+          const row = rows.get(hit.rowid)!;
+          return {
+            kind: row.kind,
+            id: `${row.kind}:${row.key}`,
+            slug: row.slug,
+            name: entryName(row, lang),
+            snippet: renderSnippet(row.snippet, [
+              { folded: row.name, original: row.name_text },
+              { folded: row.aliases, original: row.aliases_text },
+              { folded: row.body, original: row.body_text },
+            ]),
+            snippetLang: row.lang,
+            url: row.url,
+            score: Math.round(-hit.score * 1000) / 1000,
+            source: { document: row.document, line: row.line },
+            ...untranslated(row, lang),
+          };
+        }),
       };
     },
 

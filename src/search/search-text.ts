@@ -7,13 +7,28 @@ import { foldDiacritics } from '../lib/text.js';
  * The FTS5 tokenizer (unicode61 remove_diacritics 2) folds the rest; this is for ł, which it keeps.
  */
 export function foldForSearch(text: string): string {
+  if (ASCII.test(text)) return text;
   let folded = '';
   for (const char of text) {
-    const f = foldDiacritics(char);
-    folded += f.length === char.length ? f : char;
+    if (char.charCodeAt(0) < 0x80) {
+      folded += char;
+      continue;
+    }
+    let f = charFolds.get(char);
+    if (f === undefined) {
+      const once = foldDiacritics(char);
+      f = once.length === char.length ? once : char;
+      if (charFolds.size < MAX_CACHED_FOLDS) charFolds.set(char, f);
+    }
+    folded += f;
   }
   return folded;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+/** The fold of each non-ASCII character met so far: the seed folds millions of characters from a few dozen distinct ones. */
+const charFolds = new Map<string, string>();
+const MAX_CACHED_FOLDS = 10_000;
 
 /** FTS5's unicode61 token characters are letters and digits; everything else separates tokens. */
 const SEPARATORS = /[^\p{L}\p{N}]+/u;

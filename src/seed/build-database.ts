@@ -12,6 +12,7 @@ import { parseDocument } from './parse-document.js';
 import { resolveGraph } from './resolve-graph.js';
 import { writeGraph } from './write-graph.js';
 import { writeSearchIndex } from '../search/write-search-index.js';
+import { writeGraphIndex } from './graph-index-store.js';
 
 export interface SeedReport {
   databasePath: string;
@@ -46,12 +47,15 @@ export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_
       sqlite.pragma('foreign_keys = ON');
       const db = drizzle(sqlite, { schema });
       migrate(db, { migrationsFolder: inputs.migrationsDir });
-      db.transaction((tx) => {
-        writeGraph(tx, model);
-        writeSearchIndex(tx);
+      // Checked once, in bulk, after the inserts (foreign_key_check below) rather than per row.
+      sqlite.pragma('foreign_keys = OFF');
+      sqlite.transaction(() => {
+        writeGraph(sqlite, model);
+        writeSearchIndex(sqlite);
+        writeGraphIndex(sqlite);
         const meta = { dataVersion, seededAt: new Date().toISOString(), documents: JSON.stringify(model.documents.map((d) => d.file)) };
-        for (const [key, value] of Object.entries(meta)) tx.insert(schema.meta).values({ key, value }).run();
-      });
+        for (const [key, value] of Object.entries(meta)) db.insert(schema.meta).values({ key, value }).run();
+      })();
       const violations = sqlite.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(violations.slice(0, 3))}`);
     } finally {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type App } from '../../src/app.js';
+import type { HttpConfig } from '../../src/config.js';
 import { openReadOnlyDatabase } from '../../src/db/open-database.js';
 import { seedDatabase, type SeedReport } from '../../src/seed/build-database.js';
 import { DEFAULT_SEED_INPUTS, type SeedInputs } from '../../src/seed/data-version.js';
@@ -36,14 +37,15 @@ export function seedFromDocuments(path: string, documentsDir?: string): SeedRepo
  * Seeds a fresh temp database (from the project's documents, or from `documentsDir`), opens it
  * read-only as the server does and builds the app around it.
  */
-export async function createSeededApp(options: { documentsDir?: string } = {}): Promise<SeededApp> {
+export async function createSeededApp(options: { documentsDir?: string; http?: Partial<HttpConfig> } = {}): Promise<SeededApp> {
   const dir = makeTempDir();
   try {
     const dbPath = join(dir, 'rolegraph.db');
     const report = seedFromDocuments(dbPath, options.documentsDir);
     const { sqlite, db } = openReadOnlyDatabase(dbPath);
     try {
-      const app = await buildApp({ db });
+      // Rate limiting is off unless a test turns it on: suites send far more than 600 requests a minute.
+      const app = await buildApp({ db, http: { rateLimitMax: 0, ...options.http } });
       return {
         app,
         dbPath,

@@ -1,0 +1,36 @@
+import fp from 'fastify-plugin';
+import { appendVary } from '../http/vary.js';
+
+const ALLOWED_METHODS = 'GET, HEAD, POST, OPTIONS';
+const ALLOWED_HEADERS = 'Accept, Accept-Language, Content-Type, If-None-Match, X-Request-Id';
+const EXPOSED_HEADERS = 'ETag, Content-Language, X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
+
+/** The CORS headers for a request's Origin: computed per request (cheap), never cached with a response. */
+export function corsHeaders(origins: '*' | string[], origin: string | undefined): Record<string, string> {
+  if (origins === '*') return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS };
+  if (origin && origins.includes(origin)) {
+    return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS, vary: 'Origin' };
+  }
+  // The answer depends on Origin even when it grants nothing: a shared cache must not replay it to an allowed origin.
+  return { vary: 'Origin' };
+}
+
+/** Frontends on any origin (or the configured ones) may read the API; preflights are answered here. */
+export default fp<{ origins: '*' | string[] }>(
+  async (app, { origins }) => {
+    app.addHook('onRequest', async (request, reply) => {
+      const headers = corsHeaders(origins, request.headers.origin);
+      for (const [name, value] of Object.entries(headers)) {
+        if (name === 'vary') appendVary(reply, value);
+        else reply.header(name, value);
+      }
+    });
+    app.options(
+      '*',
+      { schema: { hide: true }, config: { cache: false } },
+      async (_request, reply) =>
+        reply.code(204).headers({ 'access-control-allow-methods': ALLOWED_METHODS, 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '86400' }).send(),
+    );
+  },
+  { name: 'cors' },
+);

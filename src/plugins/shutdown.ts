@@ -1,0 +1,22 @@
+import fp from 'fastify-plugin';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set when the server starts shutting down: readiness fails and connections are not kept alive. */
+    draining: boolean;
+  }
+}
+
+/**
+ * While draining, every response asks the client to close its connection, so keep-alive clients
+ * reconnect (to another instance, behind a load balancer) instead of sending into a closing socket.
+ */
+export default fp(
+  async (app) => {
+    app.decorate('draining', false);
+    app.addHook('onRequest', async (_request, reply) => {
+      if (app.draining) reply.header('connection', 'close');
+    });
+  },
+  { name: 'shutdown' },
+);

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const healthSchema = z
+  .object({ status: z.literal('ok'), uptimeSeconds: z.number() })
+  .meta({ id: 'Health', description: 'Liveness: the process answers.' });
+
+export const readySchema = z
+  .object({ status: z.literal('ready'), dataVersion: z.string() })
+  .meta({ id: 'Ready', description: 'Readiness: the database is open and seeded.' });
+
+export const metaSchema = z
+  .object({
+    dataVersion: z.string().describe('Hash of the documents, curated data, migrations and seed code the database was built from.'),
+    seededAt: z.string().describe('When the seed built the database (ISO 8601).'),
+    counts: z.record(z.string(), z.number().int()).describe('Graph nodes by kind.'),
+    documents: z.array(z.object({ file: z.string(), sha256: z.string(), title: z.string(), lines: z.number().int() })),
+  })
+  .meta({
+    id: 'Meta',
+    description: 'What the served data was built from.',
+    examples: [
+      {
+        dataVersion: '2d550f00c34da6ac',
+        seededAt: '2026-11-29T01:47:32.000Z',
+        counts: { role: 4, responsibility: 5, task: 15, technology: 30, skill: 21, category: 8, concept: 6, comparison: 2 },
+        documents: [{ file: 'ai-engineer.pl.txt', sha256: '…', title: 'Moduł 1, Punkt 1: Kim jest AI Engineer?', lines: 105 }],
+      },
+    ],
+  });

@@ -1,0 +1,247 @@
+/**
+ * `npm run bench`: seed time, cold start, ceiling vs rolegraph per key endpoint, ESCO-sized p99s, RSS,
+ * soak, SIGTERM and re-seed under load. Not a CI test. Writes the tables to data/bench/last-run.md.
+ * Every server is a child process on 127.0.0.1; all of them are killed on exit, error and Ctrl-C.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import { readDataVersion } from '../../src/seed/build-database.js';
+import { DEFAULT_SEED_INPUTS, computeDataVersion } from '../../src/seed/data-version.js';
+import { installCleanup, killAllChildren } from './children.js';
+import { KEY_ENDPOINTS, captureRoutes, compareEndpoints, requestHeaders, type BrokenEndpoint, type ComparisonRow } from './compare.js';
+import { escoEndpoints, measureEsco, type EscoRow } from './esco.js';
+import { dataVersionOf } from './http-probe.js';
+import { failures, type LoadResult } from './load.js';
+import { parseOptions, type BenchOptions } from './options.js';
+import { fmt, machine, mark, table, type Cell } from './report.js';
+import { reseedMidLoad, sigtermMidLoad, soakMix, checkSoakPaths, type ReseedResult, type SigtermResult } from './soak.js';
+import { runSynth, timeSeed, type SeedTiming } from './seed.js';
+import { entry, startCeiling, startRolegraph, useCompiled, type RunningServer } from './spawn-server.js';
+import { median } from './stats.js';
+
+const BENCH_DIR = resolve(PROJECT_ROOT, 'data/bench');
+const REAL = { databasePath: join(BENCH_DIR, 'real.db'), documentsDir: DEFAULT_SEED_INPUTS.documentsDir };
+const ESCO = { databasePath: join(BENCH_DIR, 'esco.db'), documentsDir: join(BENCH_DIR, 'synth') };
+const ESCO_COUNTS = { roles: 3000, skills: 14_000, relations: 130_000, seed: 42 };
+
+let compiledRun = false;
+const log = (message: string) => console.error(`bench: ${message}`);
+
+interface DatasetResult {
+  name: string;
+  seed: SeedTiming | null;
+  synthS: number | null;
+  coldStartsMs: number[];
+  rssStartMb: number;
+  rssAfterLoadMb: number;
+  coldTargetMs: number;
+}
+
+/**
+ * Others may edit the seed code while the bench runs; a server finding a stale database re-seeds before it
+ * listens, which is not a cold start. So the database is brought up to date right before the starts.
+ */
+async function ensureCurrent(db: { databasePath: string; documentsDir: string }): Promise<void> {
+  if (compiledRun) return; // the build hashes dist/, which this process cannot check; the start's own warning still shows
+  if (readDataVersion(db.databasePath) === computeDataVersion({ ...DEFAULT_SEED_INPUTS, documentsDir: db.documentsDir })) return;
+  log(`  ${db.databasePath} is stale (the seed code changed since it was seeded): re-seeding before the cold starts`);
+  await timeSeed(db.documentsDir, db.databasePath);
+}
+
+/** Starts `runs` servers one after another (each timed from spawn to first /health 200) and keeps the last one. */
+async function coldStarts(db: { databasePath: string; documentsDir: string }, runs: number): Promise<{ server: RunningServer; times: number[] }> {
+  const times: number[] = [];
+  await ensureCurrent(db);
+  const expectedVersion = readDataVersion(db.databasePath);
+  for (let i = 1; ; i++) {
+    const server = await startRolegraph(db);
+    times.push(server.coldStartMs);
+    log(`  cold start ${i}/${runs}: ${server.coldStartMs.toFixed(0)} ms`);
+    if (i === 1 && expectedVersion) {
+      const health = await dataVersionOf(server.port);
+      if (health.dataVersion !== expectedVersion) log(`  warning: the server serves data version ${health.dataVersion}, the seed wrote ${expectedVersion} (the seed code changed since: this start re-seeded, so it is not a cold start)`);
+    }
+    if (i === runs) return { server, times };
+    await server.stop();
+  }
+}
+
+async function seedEsco(options: BenchOptions): Promise<{ seed: SeedTiming | null; synthS: number | null }> {
+  const current = existsSync(join(ESCO.documentsDir)) && readDataVersion(ESCO.databasePath) === computeDataVersion({ ...DEFAULT_SEED_INPUTS, documentsDir: ESCO.documentsDir });
+  if (options.reuseEsco && current) {
+    log('ESCO-sized set: reusing data/bench/esco.db (current; --reuse-esco)');
+    return { seed: null, synthS: null };
+  }
+  log(`ESCO-sized set: generating (roles ${ESCO_COUNTS.roles}, skills ${ESCO_COUNTS.skills}, relations ${ESCO_COUNTS.relations}, seed ${ESCO_COUNTS.seed})`);
+  const synthS = await runSynth('data/bench/synth', ESCO_COUNTS);
+  log(`  generated in ${synthS.toFixed(1)} s; seeding`);
+  const seed = await timeSeed(ESCO.documentsDir, ESCO.databasePath);
+  log(`  seeded in ${seed.wallS.toFixed(1)} s (seedDatabase ${seed.seedS.toFixed(1)} s)`);
+  return { seed, synthS };
+}
+
+function render(options: BenchOptions, started: number, datasets: DatasetResult[], rows: ComparisonRow[], broken: BrokenEndpoint[], esco: EscoRow[], soak: { mix: LoadResult; paths: number; sigterm: SigtermResult; reseed: ReseedResult } | null): string {
+  const out: string[] = [];
+  out.push(`### Bench run\n\n${machine()}\n- \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`: ${options.rounds} round(s) × ${options.durationS} s per side, ${options.warmupS} s warm-up discarded, ${options.connections} connections, Accept-Encoding ${options.acceptEncoding ?? 'none (identity)'}; server and seed run from ${options.compiled ? `${entry('server')} (compiled)` : `${entry('server')} through tsx`}; whole run ${fmt.s((performance.now() - started) / 1000)} s`);
+
+  out.push(`#### Seed and start\n\n${table(
+    ['dataset', 'generate (s)', 'seed CLI wall (s)', 'seedDatabase (s)', 'target seed', 'cold start → first 200 (ms, median)', 'runs (ms)', 'target start', 'RSS at start (MB)', 'RSS after load (MB)', 'target RSS'],
+    datasets.map((d) => [
+      d.name,
+      d.synthS === null ? '–' : fmt.s(d.synthS),
+      d.seed ? fmt.s(d.seed.wallS) : 'reused',
+      d.seed ? fmt.s(d.seed.seedS) : 'reused',
+      d.name === 'ESCO-sized' ? `≤ 30 s ${d.seed ? mark(d.seed.wallS <= 30) : '–'}` : '–',
+      fmt.int(median(d.coldStartsMs)),
+      d.coldStartsMs.map(fmt.int).join(', '),
+      `≤ ${d.coldTargetMs} ms ${mark(median(d.coldStartsMs) <= d.coldTargetMs)}`,
+      fmt.mb(d.rssStartMb),
+      fmt.mb(d.rssAfterLoadMb),
+      `≤ 150 MB ${mark(d.rssAfterLoadMb <= 150)}`,
+    ]),
+  )}`);
+
+  if (rows.length) {
+    out.push(`#### Ceiling vs rolegraph, real document (medians of ${options.rounds} round(s); latency in ms)\n\n${table(
+      ['endpoint', 'body', 'ceiling req/s', 'rolegraph req/s', 'ratio', 'p50', 'p99', 'ceiling p99', 'errors', 'target', ''],
+      rows.map((r): Cell[] => [
+        `${r.endpoint.name} \`${r.endpoint.path}\``,
+        fmt.kb(r.bytes),
+        fmt.int(r.ceiling.reqPerSec),
+        fmt.int(r.rolegraph.reqPerSec),
+        fmt.ratio(r.ratio),
+        fmt.ms(r.rolegraph.p50),
+        fmt.ms(r.rolegraph.p99),
+        fmt.ms(r.ceiling.p99),
+        r.rolegraph.failures + r.ceiling.failures,
+        `≥ ${r.endpoint.minRatio}×${r.endpoint.maxP99Ms ? `, p99 ≤ ${r.endpoint.maxP99Ms} ms` : ''}`,
+        mark(r.ok),
+      ]).concat(broken.map((b): Cell[] => [`${b.endpoint.name} \`${b.endpoint.path}\``, `answered ${b.status}`, '–', '–', '–', '–', '–', '–', 'all', `≥ ${b.endpoint.minRatio}×`, mark(false)])),
+    )}`);
+  }
+
+  if (esco.length) {
+    out.push(`#### ESCO-sized synthetic set (3,000 roles, 14,000 skills, 130,000 relations; latency in ms)\n\n${table(
+      ['endpoint', 'first request', 'body', 'req/s', 'p50', 'p99', 'errors', 'target', ''],
+      esco.map((r): Cell[] => [
+        `${r.endpoint.name} \`${r.endpoint.path}\``,
+        `${fmt.ms(r.firstMs)}${r.firstStatus === 200 ? '' : ` (${r.firstStatus})`}`,
+        fmt.kb(r.bytes),
+        fmt.int(r.load.reqPerSec),
+        fmt.ms(r.load.p50),
+        fmt.ms(r.load.p99),
+        failures(r.load),
+        `p99 ≤ ${r.endpoint.maxP99Ms} ms`,
+        mark(r.ok),
+      ]),
+    )}`);
+  }
+
+  if (soak) {
+    const c = soak.sigterm.counts;
+    const other = Object.entries(c.other).map(([k, n]) => `${k} ${n}`).join(', ');
+    const versionChanged = soak.reseed.after.dataVersion !== soak.reseed.before.dataVersion;
+    out.push(`#### Under load, real document (${options.soakConnections} connections)\n\n${table(
+      ['scenario', 'result', 'target', ''],
+      [
+        [`mixed soak, ${soak.paths} URLs cycled, ${options.soakDurationS} s`, `${fmt.int(soak.mix.requests)} requests, ${fmt.int(soak.mix.reqPerSec)} req/s, p99 ${fmt.ms(soak.mix.p99)} ms, max ${fmt.ms(soak.mix.max)} ms; errors ${soak.mix.errors}, timeouts ${soak.mix.timeouts}, non-2xx ${soak.mix.non2xx}`, 'zero errors and timeouts', mark(failures(soak.mix) === 0)],
+        [
+          `SIGTERM after 2 s of ${options.soakConnections} keep-alive clients`,
+          `in-flight failed ${c.inFlightFailed}${c.inFlightFailed ? ` (${Object.entries(c.inFlightHow).map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}; completed ${fmt.int(c.completed)}, non-2xx ${c.rejected}, idle keep-alive sockets closed before a request reached the server ${c.idleSocketClosed}, refused after close ${c.refused}${other ? `, other ${other}` : ''}, failures before SIGTERM ${c.failedBeforeSignal}; exited (${soak.sigterm.exit}) ${fmt.int(soak.sigterm.exitMs)} ms after SIGTERM`,
+          'no in-flight request fails',
+          mark(c.inFlightFailed === 0 && c.rejected === 0 && c.failedBeforeSignal === 0 && Object.keys(c.other).length === 0),
+        ],
+        [
+          `seed CLI rewrites the served DATABASE_PATH (${fmt.s(soak.reseed.seedS)} s) during ${fmt.int(soak.reseed.load.requests)} requests`,
+          `errors ${soak.reseed.load.errors}, timeouts ${soak.reseed.load.timeouts}, non-2xx ${soak.reseed.load.non2xx}, p99 ${fmt.ms(soak.reseed.load.p99)} ms; dataVersion ${soak.reseed.before.dataVersion} → ${soak.reseed.during.dataVersion} (2 s after the seed) → ${soak.reseed.after.dataVersion} (after the load): ${versionChanged ? 'swapped' : 'not swapped'}`,
+          'no request fails',
+          mark(failures(soak.reseed.load) === 0),
+        ],
+      ],
+    )}`);
+  }
+  return out.join('\n\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  installCleanup();
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  if (options.compiled) {
+    for (const name of ['server', 'seed/cli'] as const) {
+      if (!existsSync(resolve(PROJECT_ROOT, entry(name, true)))) throw new Error(`--compiled: ${entry(name, true)} is missing; run \`npm run build\` first`);
+    }
+    useCompiled(true);
+    compiledRun = true;
+  }
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const datasets: DatasetResult[] = [];
+
+  log('seeding the real document → data/bench/real.db');
+  const realSeed = await timeSeed(REAL.documentsDir, REAL.databasePath);
+  log(`  ${realSeed.wallS.toFixed(1)} s (seedDatabase ${realSeed.seedS.toFixed(2)} s)`);
+  const escoSeed = options.esco ? await seedEsco(options) : null;
+
+  log(`real document: ${options.coldRuns} cold start(s)`);
+  const real = await coldStarts(REAL, options.coldRuns);
+  const rssStart = real.server.rssMb();
+  const headers = requestHeaders(options);
+  const { routes, broken } = await captureRoutes(real.server.port, KEY_ENDPOINTS, headers);
+  for (const b of broken) log(`  ${b.endpoint.name}: GET ${b.endpoint.path} answered ${b.status}, left out of the load runs: ${b.body}`);
+  if (routes.length === 0) throw new Error('no key endpoint answered 200');
+  const ceiling = await startCeiling(routes, join(BENCH_DIR, 'ceiling-routes.json'));
+  log(`ceiling vs rolegraph: ${KEY_ENDPOINTS.length} endpoints × ${options.rounds} round(s) × 2 × ${options.durationS + options.warmupS} s`);
+  const rows = await compareEndpoints(ceiling, real.server, routes, KEY_ENDPOINTS, options);
+  await ceiling.stop();
+
+  let soak: Parameters<typeof render>[6] = null;
+  let soakPaths: string[] = [];
+  if (options.soak) {
+    soakPaths = await checkSoakPaths(real.server.port);
+    log(`soak: ${options.soakConnections} connections × ${options.soakDurationS} s over ${soakPaths.length} URLs`);
+    const mix = await soakMix(real.server, soakPaths, options);
+    log(`  ${Math.round(mix.reqPerSec)} req/s, p99 ${mix.p99.toFixed(1)} ms, errors ${mix.errors}, timeouts ${mix.timeouts}, non-2xx ${mix.non2xx}`);
+    soak = { mix, paths: soakPaths.length, sigterm: undefined!, reseed: undefined! };
+  }
+  datasets.push({ name: 'real document', seed: realSeed, synthS: null, coldStartsMs: real.times, rssStartMb: rssStart, rssAfterLoadMb: real.server.rssMb(), coldTargetMs: 1000 });
+  await real.server.stop();
+
+  if (soak) {
+    log(`SIGTERM under ${options.soakConnections} keep-alive clients`);
+    soak.sigterm = await sigtermMidLoad(REAL, soakPaths, options.soakConnections);
+    log(`  ${JSON.stringify(soak.sigterm)}`);
+    log(`re-seed under ${options.soakConnections} connections`);
+    soak.reseed = await reseedMidLoad(BENCH_DIR, REAL.databasePath, REAL.documentsDir, soakPaths, options);
+    log(`  errors ${soak.reseed.load.errors}, timeouts ${soak.reseed.load.timeouts}, non-2xx ${soak.reseed.load.non2xx}; dataVersion ${soak.reseed.before.dataVersion} → ${soak.reseed.after.dataVersion}`);
+  }
+
+  let escoRows: EscoRow[] = [];
+  if (escoSeed) {
+    log(`ESCO-sized: ${options.coldRuns} cold start(s)`);
+    const esco = await coldStarts(ESCO, options.coldRuns);
+    const escoRssStart = esco.server.rssMb();
+    const endpoints = await escoEndpoints(esco.server);
+    escoRows = await measureEsco(esco.server, endpoints, options);
+    datasets.push({ name: 'ESCO-sized', ...escoSeed, coldStartsMs: esco.times, rssStartMb: escoRssStart, rssAfterLoadMb: esco.server.rssMb(), coldTargetMs: 3000 });
+    await esco.server.stop();
+  }
+
+  const markdown = render(options, started, datasets, rows, broken, escoRows, soak);
+  const outFile = resolve(PROJECT_ROOT, options.out);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, markdown);
+  console.log(`\n${markdown}`);
+  log(`written to ${options.out}`);
+}
+
+main()
+  .then(() => {
+    killAllChildren();
+    process.exit(0);
+  })
+  .catch((error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    killAllChildren();
+    process.exit(1);
+  });

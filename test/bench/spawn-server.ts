@@ -1,0 +1,75 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnTs, type Child } from './children.js';
+import { HOST, freePort, pollUntilOk } from './http-probe.js';
+
+export interface RunningServer {
+  name: string;
+  port: number;
+  child: Child;
+  /** Spawn → first 200 from the ready path, polled every 5 ms. */
+  coldStartMs: number;
+  rssMb(): number;
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const POLL_INTERVAL_MS = 5;
+
+/** Resident set size of a live process, from /proc (Linux), in MB. */
+export function rssMbOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  if (!kb) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(kb[1]) / 1024;
+}
+
+async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number): Promise<RunningServer> {
+  const port = await freePort();
+  const spawned = performance.now();
+  const child = spawnTs(script, args, { ...env, PORT: String(port), HOST });
+  let dead = false;
+  void child.exited.then(() => (dead = true));
+  let coldStartMs: number;
+  try {
+    coldStartMs = await pollUntilOk(port, readyPath, spawned, { intervalMs: POLL_INTERVAL_MS, timeoutMs, isDead: () => dead });
+  } catch (error) {
+    await child.stop('SIGKILL');
+    throw new Error(`${name}: ${(error as Error).message}\n${child.output()}`);
+  }
+  return { name, port, child, coldStartMs, rssMb: () => rssMbOf(child.pid), stop: (signal) => child.stop(signal) };
+}
+
+let compiled = false;
+/**
+ * Run rolegraph's entry points from the sources through tsx (`npm start`, `npm run seed`), or from the build
+ * (`npm run build`, as the Docker image does). Server and seed must match: the data version hashes the seed code.
+ */
+export function useCompiled(on: boolean): void {
+  compiled = on;
+}
+export const entry = (name: 'server' | 'seed/cli', build = compiled) => (build ? `dist/${name}.js` : `src/${name}.ts`);
+
+/** rolegraph itself on a database that is already seeded with the current code, so it does not re-seed. */
+export function startRolegraph(opts: { databasePath: string; documentsDir: string; timeoutMs?: number }): Promise<RunningServer> {
+  return start(
+    'rolegraph',
+    entry('server'),
+    [],
+    { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' },
+    '/health',
+    opts.timeoutMs ?? 180_000,
+  );
+}
+
+export interface CeilingRoute {
+  url: string;
+  contentType: string;
+  contentEncoding?: string;
+  /** base64 of the exact bytes rolegraph sent */
+  body: string;
+}
+
+/** The ceiling: bare Fastify answering each URL with rolegraph's bytes, pre-serialized. */
+export function startCeiling(routes: CeilingRoute[], routesFile: string): Promise<RunningServer> {
+  writeFileSync(routesFile, JSON.stringify(routes));
+  return start('ceiling', 'test/bench/ceiling-server.ts', [routesFile], {}, routes[0].url, 30_000);
+}

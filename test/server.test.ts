@@ -1,0 +1,299 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync, symlinkSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import supertest from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { DATA_ENGINEER_FIXTURE, documentsDirWith, REAL_DOCUMENT_PATH } from './helpers/documents.js';
+import { makeTempDir, seedFromDocuments } from './helpers/seeded-app.js';
+
+/**
+ * The real server process (src/server.ts) on a real socket: seeding at start, hot data swap by file
+ * watch and by SIGHUP, graceful shutdown on SIGTERM. Generous timeouts: the machine may be loaded.
+ */
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  logs: Record<string, unknown>[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const running = new Set<ChildProcess>();
+
+async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  const logs: Record<string, unknown>[] = [];
+  let stderr = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
+  );
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time; stderr: ${stderr}`)), 90_000);
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        let entry: Record<string, unknown>;
+        try {
+          entry = JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          continue;
+        }
+        logs.push(entry);
+        const match = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec(String(entry.msg));
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      }
+    });
+    void exited.then(({ code }) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
+  });
+  return { child, url, logs, exited };
+}
+
+/** One request on a fresh connection (no keep-alive pool): status and full body, or the socket error's code. */
+function fetchOnce(url: string, headers: Record<string, string> = {}, onSent?: () => void): Promise<{ status: number; body: Buffer } | { error: string }> {
+  return new Promise((resolve) => {
+    const req = httpRequest(url, { agent: false, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks) }));
+      res.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+      res.on('aborted', () => resolve({ error: 'aborted mid-response' }));
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+    req.on('finish', () => onSent?.());
+    req.end();
+  });
+}
+
+async function dataVersion(server: Server): Promise<string> {
+  const response = await fetchOnce(`${server.url}/meta`);
+  if ('error' in response || response.status !== 200) throw new Error(`/meta: ${JSON.stringify(response)}`);
+  return (JSON.parse(response.body.toString()) as { dataVersion: string }).dataVersion;
+}
+
+async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+/** Requests in a loop until `stop` resolves; every result kept. */
+async function requestLoop(server: Server, stop: Promise<unknown>) {
+  const urls = ['/roles', '/roles/ai-engineer', '/roles/ai-engineer/responsibilities', '/search?q=python', '/graph/nodes/technology:dvc/neighbors?depth=2', '/meta'];
+  const results: { url: string; status?: number; error?: string }[] = [];
+  let done = false;
+  void stop.then(() => (done = true));
+  const worker = async (offset: number) => {
+    for (let i = offset; !done; i++) {
+      const url = urls[i % urls.length];
+      const response = await fetchOnce(`${server.url}${url}`);
+      results.push('error' in response ? { url, error: response.error } : { url, status: response.status });
+    }
+  };
+  await Promise.all([0, 1, 2, 3].map(worker));
+  return results;
+}
+
+let dir: string;
+const uploadsRest: (() => void)[] = [];
+
+beforeAll(() => {
+  dir = makeTempDir('rolegraph-server-');
+});
+
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the server process', () => {
+  let server: Server;
+  let dbPath: string;
+  let otherDocuments: string;
+
+  beforeAll(async () => {
+    dbPath = join(dir, 'watched', 'rolegraph.db');
+    otherDocuments = documentsDirWith(join(dir, 'documents-2'), [REAL_DOCUMENT_PATH, DATA_ENGINEER_FIXTURE]);
+    server = await startServer(dbPath);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (server?.child.exitCode === null) {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+  });
+
+  it('seeds a missing database at start and serves it over HTTP', async () => {
+    expect(existsSync(dbPath)).toBe(true);
+    expect(server.logs.some((l) => l.msg === 'seeded the database')).toBe(true);
+
+    const agent = supertest(server.url);
+    const roles = await agent.get('/roles').expect(200);
+    expect(roles.body.items.map((r: { slug: string }) => r.slug)).toContain('ai-engineer');
+    const etag = roles.headers.etag as string;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    await agent.get('/roles').set('If-None-Match', etag).expect(304);
+    await agent.head('/roles').expect(200);
+    expect((await agent.get('/ready').expect(200)).body.status).toBe('ready');
+
+    // Compression over the wire, decoded by hand.
+    const gzip = await fetchOnce(`${server.url}/roles/ai-engineer/technologies`, { 'accept-encoding': 'gzip' });
+    const identity = await fetchOnce(`${server.url}/roles/ai-engineer/technologies`);
+    if ('error' in gzip || 'error' in identity) throw new Error('request failed');
+    expect(gunzipSync(gzip.body).equals(identity.body)).toBe(true);
+
+    // One log line per request, with the id the client sent.
+    await agent.get('/skills/python').set('X-Request-Id', 'server-test-1').expect(200);
+    const lines = await waitFor(
+      async () => server.logs.filter((l) => l.reqId === 'server-test-1'),
+      (found) => found.length > 0,
+      5_000,
+    );
+    expect(lines).toEqual([expect.objectContaining({ msg: 'request', route: '/skills/:skill', status: 200 })]);
+  });
+
+  it('picks up a re-seed of the file by itself (file watch), failing no request meanwhile', async () => {
+    const before = await dataVersion(server);
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const loop = requestLoop(server, stopped);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    seedFromDocuments(dbPath, otherDocuments);
+    const after = await waitFor(() => dataVersion(server), (v) => v !== before, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    stop();
+    const results = await loop;
+
+    expect(after).not.toBe(before);
+    const errors = JSON.stringify(server.logs.filter((l) => Number(l.level) >= 50)).slice(0, 2000);
+    expect(results.filter((r) => r.status !== 200), errors).toEqual([]);
+    expect(results.length).toBeGreaterThan(10);
+    expect((await supertest(server.url).get('/roles/data-engineer').expect(200)).body.slug).toBe('data-engineer');
+    expect(server.logs.some((l) => l.msg === 'switched to new data' && l.to === after)).toBe(true);
+  });
+
+  it('exits 0 on SIGTERM, letting the requests in flight finish', async () => {
+    // Requests truly in flight: their headers are in (the server counts them), their bodies are still coming.
+    const text = 'Szukamy osoby znającej Python, Docker, Kubernetes i Apache Spark. '.repeat(50);
+    const body = Buffer.from(JSON.stringify({ text }));
+    const half = Math.floor(body.length / 2);
+    const uploads = Array.from({ length: 6 }, () => {
+      const results: Promise<{ status: number; body: Buffer } | { error: string }> = new Promise((resolve) => {
+        const req = httpRequest(`${server.url}/extract`, {
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks) }));
+          res.on('aborted', () => resolve({ error: 'aborted mid-response' }));
+        });
+        req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+        req.write(body.subarray(0, half));
+        uploadsRest.push(() => req.end(body.subarray(half)));
+      });
+      return results;
+    });
+    const inFlight = await waitFor(
+      async () => {
+        const metrics = await fetchOnce(`${server.url}/metrics`);
+        const line = 'body' in metrics ? /^http_requests_in_flight (\d+)$/m.exec(metrics.body.toString()) : null;
+        return line ? Number(line[1]) : 0;
+      },
+      (n) => n >= uploads.length + 1,
+      20_000,
+    );
+    expect(inFlight).toBe(uploads.length + 1); // the uploads and the scrape itself
+
+    server.child.kill('SIGTERM');
+    await waitFor(async () => server.logs.some((l) => l.msg === 'shutting down'), (seen) => seen, 10_000);
+    // While it drains (SHUTDOWN_DRAIN_MS) the server still answers but reports not ready; after that
+    // new connections are refused (or, raced with the close, answered 503).
+    const ready = await fetchOnce(`${server.url}/ready`);
+    if ('error' in ready) expect(['ECONNREFUSED', 'ECONNRESET']).toContain(ready.error);
+    else expect(ready.status).toBe(503);
+    const late = await fetchOnce(`${server.url}/roles`);
+    if ('error' in late) expect(['ECONNREFUSED', 'ECONNRESET']).toContain(late.error);
+    else expect([200, 503]).toContain(late.status);
+
+    for (const finish of uploadsRest) finish();
+    const results = await Promise.all(uploads);
+    for (const result of results) {
+      expect(result).toMatchObject({ status: 200 });
+      const extraction = JSON.parse((result as { body: Buffer }).body.toString()) as { technologies: { slug: string }[] };
+      expect(extraction.technologies.map((t) => t.slug)).toEqual(expect.arrayContaining(['python', 'docker', 'kubernetes']));
+    }
+
+    const exit = await Promise.race([server.exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))]);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(await fetchOnce(`${server.url}/health`)).toEqual({ error: 'ECONNREFUSED' });
+  });
+});
+
+describe('SIGHUP', () => {
+  it('switches to a re-seeded file the watch cannot see, failing no request meanwhile', async () => {
+    // DATABASE_PATH is a symlink: the seed renames the target's directory entry, which the watch (on the link's name) ignores.
+    const target = join(dir, 'linked', 'a.db');
+    seedFromDocuments(target);
+    const link = join(dir, 'linked', 'served.db');
+    symlinkSync(target, link);
+    const server = await startServer(link);
+    try {
+      expect(server.logs.some((l) => l.msg === 'seeded the database')).toBe(false);
+      const before = await dataVersion(server);
+
+      let stop!: () => void;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      const loop = requestLoop(server, stopped);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      seedFromDocuments(target, documentsDirWith(join(dir, 'documents-3'), [REAL_DOCUMENT_PATH, DATA_ENGINEER_FIXTURE]));
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      // Without the signal nothing changed.
+      expect(await dataVersion(server)).toBe(before);
+
+      server.child.kill('SIGHUP');
+      const after = await waitFor(() => dataVersion(server), (v) => v !== before, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      stop();
+      const results = await loop;
+
+      expect(after).not.toBe(before);
+      const errors = JSON.stringify(server.logs.filter((l) => Number(l.level) >= 50)).slice(0, 2000);
+      expect(results.filter((r) => r.status !== 200), errors).toEqual([]);
+      expect(results.length).toBeGreaterThan(10);
+      // A second SIGHUP with nothing new changes nothing and keeps the process up.
+      server.child.kill('SIGHUP');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await dataVersion(server)).toBe(after);
+      expect(server.child.exitCode).toBeNull();
+    } finally {
+      server.child.kill('SIGTERM');
+      const exit = await Promise.race([server.exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))]);
+      expect(exit).toEqual({ code: 0, signal: null });
+    }
+  });
+});
