@@ -2,31 +2,29 @@
 
 const EXTRA_FOLDS: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss' };
 
-const ASCII = /^[\x00-\x7f]*$/;
+export const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Removes diacritics, including the Polish ł that Unicode does not decompose. Canonical
  * decomposition works character by character and every mark it yields is dropped, so folding each
- * code point on its own gives the same text as folding the whole; the folds are remembered, since
- * the seed folds millions of characters drawn from a few dozen distinct ones.
+ * code point on its own gives the same text as folding the whole.
  */
 export function foldDiacritics(value: string): string {
   if (ASCII.test(value)) return value;
   let folded = '';
-  for (const char of value) {
-    if (char.charCodeAt(0) < 0x80) {
-      folded += char;
-      continue;
-    }
-    let f = codePointFolds.get(char);
-    if (f === undefined) {
-      f = char
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(/[łŁøØđĐß]/g, (c) => EXTRA_FOLDS[c] ?? c);
-      if (codePointFolds.size < MAX_CACHED_FOLDS) codePointFolds.set(char, f);
-    }
-    folded += f;
+  for (const char of value) folded += char.charCodeAt(0) < 0x80 ? char : foldCharacter(char);
+  return folded;
+}
+
+/** The fold of one non-ASCII code point, remembered: the seed folds millions of characters drawn from a few dozen distinct ones. */
+export function foldCharacter(char: string): string {
+  let folded = codePointFolds.get(char);
+  if (folded === undefined) {
+    folded = char
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[łŁøØđĐß]/g, (c) => EXTRA_FOLDS[c] ?? c);
+    if (codePointFolds.size < MAX_CACHED_FOLDS) codePointFolds.set(char, folded);
   }
   return folded;
 }

@@ -180,9 +180,5 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
       });
     },
 
-    health() {
-      const meta = Object.fromEntries(db.select().from(s.meta).all().map((m) => [m.key, m.value]));
-      return { status: 'ok' as const, dataVersion: meta.dataVersion ?? 'unknown', seededAt: meta.seededAt ?? 'unknown', documents: JSON.parse(meta.documents ?? '[]') as string[] };
-    },
   };
 }

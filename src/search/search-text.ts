@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../lib/text.js';
+import { ASCII, foldCharacter } from '../lib/text.js';
 
 /**
  * Folds accents character by character, keeping every character whose fold is not exactly one
@@ -14,21 +14,11 @@ export function foldForSearch(text: string): string {
       folded += char;
       continue;
     }
-    let f = charFolds.get(char);
-    if (f === undefined) {
-      const once = foldDiacritics(char);
-      f = once.length === char.length ? once : char;
-      if (charFolds.size < MAX_CACHED_FOLDS) charFolds.set(char, f);
-    }
-    folded += f;
+    const f = foldCharacter(char);
+    folded += f.length === char.length ? f : char;
   }
   return folded;
 }
-
-const ASCII = /^[\x00-\x7f]*$/;
-/** The fold of each non-ASCII character met so far: the seed folds millions of characters from a few dozen distinct ones. */
-const charFolds = new Map<string, string>();
-const MAX_CACHED_FOLDS = 10_000;
 
 /** FTS5's unicode61 token characters are letters and digits; everything else separates tokens. */
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
