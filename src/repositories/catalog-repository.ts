@@ -179,6 +179,5 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
         })),
       });
     },
-
   };
 }
