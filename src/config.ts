@@ -30,6 +30,7 @@ const configSchema = z.object({
   CORS_ORIGINS: z.string().min(1).default('*'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  NODE_ENV: z.string().default('development'),
 });
 
 export interface Config {
@@ -43,12 +44,14 @@ export interface Config {
   http: HttpConfig;
   /** On SIGTERM: how long to keep serving (with readiness failing and Connection: close) before closing the port. */
   shutdownDrainMs: number;
+  /** Human-readable logs: only for a developer at a terminal, never in production or when piped. */
+  prettyLogs: boolean;
 }
 
 export class ConfigError extends Error {}
 
 /** Reads and validates the environment once; nothing else reads process.env. */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     documentsDir: fromRoot(c.DOCUMENTS_DIR),
     logLevel: c.LOG_LEVEL,
     shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
+    prettyLogs: stdoutIsTty && c.NODE_ENV !== 'production',
     http: {
       rateLimitMax: c.RATE_LIMIT_MAX,
       cacheControl: c.CACHE_CONTROL,

@@ -15,11 +15,12 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
  * database without a restart (file watch or SIGHUP); shuts down cleanly on SIGTERM/SIGINT.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, process.stdout.isTTY === true);
   const seeded = ensureSeeded(config.databasePath, { ...DEFAULT_SEED_INPUTS, documentsDir: config.documentsDir });
   const { sqlite, db } = openReadOnlyDatabase(config.databasePath);
   const data = new DataSource(new DataContext(db, sqlite));
-  const app = await buildApp({ data, logger: { level: config.logLevel }, http: config.http });
+  const logger = { level: config.logLevel, ...(config.prettyLogs ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}) };
+  const app = await buildApp({ data, logger, http: config.http });
   if (seeded) app.log.info({ dataVersion: seeded.dataVersion, durationMs: seeded.durationMs, counts: seeded.counts }, 'seeded the database');
 
   const reload = () => reloadData(config.databasePath, data, app.log);

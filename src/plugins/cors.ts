@@ -18,12 +18,13 @@ export function corsHeaders(origins: '*' | string[], origin: string | undefined)
 /** Frontends on any origin (or the configured ones) may read the API; preflights are answered here. */
 export default fp<{ origins: '*' | string[] }>(
   async (app, { origins }) => {
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', (request, reply, done) => {
       const headers = corsHeaders(origins, request.headers.origin);
       for (const [name, value] of Object.entries(headers)) {
         if (name === 'vary') appendVary(reply, value);
         else reply.header(name, value);
       }
+      done();
     });
     app.options(
       '*',

@@ -13,13 +13,14 @@ const VARY = 'Accept, Accept-Language, Accept-Encoding';
 export default fp(
   async (app) => {
     app.decorateRequest('lang', 'pl');
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', (request, reply, done) => {
       request.lang = negotiateLanguage((request.query as Record<string, unknown> | undefined)?.lang, request.headers['accept-language']);
       reply.header('Content-Language', request.lang);
       // Every representation may differ by media type, language and content coding.
       // Appended, not set: CORS may already have said Vary: Origin.
       const vary = reply.getHeader('vary');
       reply.header('Vary', vary ? `${String(vary)}, ${VARY}` : VARY);
+      done();
     });
   },
   { name: 'language' },

@@ -14,8 +14,9 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     app.decorate('draining', false);
-    app.addHook('onRequest', async (_request, reply) => {
+    app.addHook('onRequest', (_request, reply, done) => {
       if (app.draining) reply.header('connection', 'close');
+      done();
     });
   },
   { name: 'shutdown' },
