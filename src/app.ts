@@ -48,7 +48,8 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     // One line per request, written by the request-log plugin (and for cached responses by the cache).
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => requestIdFrom(request.headers['x-request-id'], randomUUID),
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies in front: proxy-addr's (address, hop) => hop < n.
+    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Errors the router raises before any handler (bad percent-encoding, over-long parameters) are problems too.

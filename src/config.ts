@@ -8,8 +8,12 @@ export interface HttpConfig {
   cacheControl: string;
   /** '*' for any origin, or the exact origins allowed to read responses in a browser. */
   corsOrigins: '*' | string[];
-  /** Take the client IP from X-Forwarded-For (only behind a proxy you control). */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* hops to believe for the client IP, host and protocol: false (none), the
+   * number of proxies in front, or their addresses/CIDRs. `true` believes every hop, which lets any
+   * client pick its own IP (and so its own rate-limit budget): only behind a proxy that overwrites it.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -28,7 +32,7 @@ const configSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600),
   CACHE_CONTROL: z.string().min(1).default(DEFAULT_HTTP_CONFIG.cacheControl),
   CORS_ORIGINS: z.string().min(1).default('*'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.string().min(1).default('false'),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   NODE_ENV: z.string().default('development'),
 });
@@ -70,9 +74,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       rateLimitMax: c.RATE_LIMIT_MAX,
       cacheControl: c.CACHE_CONTROL,
       corsOrigins: c.CORS_ORIGINS.trim() === '*' ? '*' : c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
-      trustProxy: c.TRUST_PROXY === 'true',
+      trustProxy: parseTrustProxy(c.TRUST_PROXY),
     },
   };
+}
+
+function parseTrustProxy(value: string): HttpConfig['trustProxy'] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
 }
 
 function fromRoot(path: string): string {

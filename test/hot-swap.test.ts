@@ -18,14 +18,8 @@ let app: App;
 let data: DataSource;
 let firstSqlite: ReturnType<typeof openReadOnlyDatabase>['sqlite'];
 
-/** Retries a transient 500 (another engineer is reworking the repositories right now). */
 async function inject(options: InjectOptions | string) {
-  let response = await app.inject(options);
-  for (let attempt = 0; attempt < 10 && response.statusCode === 500; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    response = await app.inject(options);
-  }
-  return response;
+  return app.inject(options);
 }
 
 const metaVersion = async () => (await inject('/meta')).json().dataVersion as string;

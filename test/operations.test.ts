@@ -24,14 +24,8 @@ const logStream = new Writable({
   },
 });
 
-/** Retries a transient 500 (another engineer is reworking the repositories right now). */
 async function inject(options: InjectOptions) {
-  let response = await app.inject(options);
-  for (let attempt = 0; attempt < 10 && response.statusCode === 500; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    response = await app.inject(options);
-  }
-  return response;
+  return app.inject(options);
 }
 
 function metricsLines(text: string, name: string): string[] {

@@ -5,14 +5,20 @@ import { basename, dirname } from 'node:path';
  * Calls `onChange` when the seed renames a new database file into place. Renames fire several
  * events, so they are debounced.
  */
-export function watchDatabaseFile(path: string, onChange: () => void, debounceMs = 200): FSWatcher {
+export function watchDatabaseFile(path: string, onChange: () => void, debounceMs = 200): { close(): void } {
   let timer: NodeJS.Timeout | undefined;
   const name = basename(path);
-  const watcher = watch(dirname(path), (_event, file) => {
+  const watcher: FSWatcher = watch(dirname(path), (_event, file) => {
     if (file !== name) return;
     clearTimeout(timer);
     timer = setTimeout(onChange, debounceMs);
   });
   watcher.unref();
-  return watcher;
+  // A reload still pending when the server shuts down must not open a database any more.
+  return {
+    close() {
+      clearTimeout(timer);
+      watcher.close();
+    },
+  };
 }

@@ -18,8 +18,13 @@ export function negotiateEncoding(acceptEncoding: string | undefined): Encoding 
   return 'identity';
 }
 
-export function compress(body: Buffer, encoding: Exclude<Encoding, 'identity'>): Buffer {
+/**
+ * Cached bodies are compressed once per data version, so they get the best ratio; a body computed
+ * for one request only (POST, or too large to cache) gets a fast level on the event loop.
+ */
+export function compress(body: Buffer, encoding: Exclude<Encoding, 'identity'>, effort: 'once' | 'per-request' = 'once'): Buffer {
+  const once = effort === 'once';
   return encoding === 'br'
-    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gzipSync(body, { level: 9 });
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: once ? 9 : 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzipSync(body, { level: once ? 9 : 5 });
 }

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { compress, negotiateEncoding } from '../http/content-encoding.js';
-import { isCompressible, variantEtag } from '../http/representation.js';
+import { variantEtag, worthCompressing } from '../http/representation.js';
 
 /** br or gzip for textual responses above the threshold; cached responses carry their own encoded copies. */
 export default fp<{ threshold: number }>(
@@ -8,14 +8,17 @@ export default fp<{ threshold: number }>(
     app.addHook('onSend', async (request, reply, payload) => {
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
       if (reply.getHeader('content-encoding') || reply.statusCode === 204 || reply.statusCode === 304) return payload;
-      const length = Buffer.byteLength(payload);
-      if (length < threshold || !isCompressible(String(reply.getHeader('content-type') ?? ''))) return payload;
+      if (!worthCompressing(Buffer.byteLength(payload), String(reply.getHeader('content-type') ?? ''), threshold)) return payload;
       const encoding = negotiateEncoding(request.headers['accept-encoding']);
       if (encoding === 'identity') return payload;
       const etag = reply.getHeader('etag');
       if (typeof etag === 'string') reply.header('etag', variantEtag(etag, encoding));
       reply.header('content-encoding', encoding);
-      return compress(Buffer.isBuffer(payload) ? payload : Buffer.from(payload), encoding);
+      const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+      // A response just stored in the cache keeps its encoded copy: the next hit need not compress again.
+      const entry = request.cacheEntry;
+      if (entry) return (entry.encoded[encoding] ??= compress(body, encoding));
+      return compress(body, encoding, 'per-request');
     });
   },
   { name: 'compression' },

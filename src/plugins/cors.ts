@@ -6,7 +6,7 @@ const ALLOWED_HEADERS = 'Accept, Accept-Language, Content-Type, If-None-Match, X
 const EXPOSED_HEADERS = 'ETag, Content-Language, X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
 
 /** The CORS headers for a request's Origin: computed per request (cheap), never cached with a response. */
-export function corsHeaders(origins: '*' | string[], origin: string | undefined): Record<string, string> {
+function corsHeaders(origins: '*' | string[], origin: string | undefined): Record<string, string> {
   if (origins === '*') return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS };
   if (origin && origins.includes(origin)) {
     return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS, vary: 'Origin' };

@@ -15,7 +15,7 @@ export default fp(
       retryAfter: RETRY_AFTER_SECONDS,
       pressureHandler: (request, reply, type, value) => {
         // Liveness and metrics must answer precisely when the process is struggling.
-        if (OVERLOAD_EXEMPT.has(request.url.split('?')[0])) return;
+        if (OVERLOAD_EXEMPT.has(request.routeOptions.url ?? '')) return;
         reply.header('retry-after', String(RETRY_AFTER_SECONDS));
         sendProblem(request, reply, {
           type: '/problems/overloaded',

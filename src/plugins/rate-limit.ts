@@ -2,16 +2,10 @@ import fp from 'fastify-plugin';
 import { RateLimiter, type RateDecision } from '../http/rate-limiter.js';
 import { sendProblem } from './errors.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    rateLimiter: RateLimiter;
-  }
-}
-
 /** Operations endpoints stay reachable for probes and scrapers whatever a client does. */
 export const RATE_LIMIT_EXEMPT = new Set(['/health', '/ready', '/metrics']);
 
-export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
+function rateLimitHeaders(decision: RateDecision): Record<string, string> {
   return {
     'ratelimit-limit': String(decision.limit),
     'ratelimit-remaining': String(decision.remaining),
@@ -23,10 +17,9 @@ export function rateLimitHeaders(decision: RateDecision): Record<string, string>
 export default fp<{ max: number }>(
   async (app, { max }) => {
     const limiter = new RateLimiter(max);
-    app.decorate('rateLimiter', limiter);
     if (!limiter.enabled) return;
     app.addHook('onRequest', async (request, reply) => {
-      if (RATE_LIMIT_EXEMPT.has(request.url.split('?')[0])) return;
+      if (RATE_LIMIT_EXEMPT.has(request.routeOptions.url ?? '')) return;
       const decision = limiter.hit(request.ip);
       reply.headers(rateLimitHeaders(decision));
       if (!decision.allowed) {

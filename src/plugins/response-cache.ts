@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { DataSource } from '../data/data-source.js';
 import { compress, negotiateEncoding, type Encoding } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
-import { isCompressible, variantEtag } from '../http/representation.js';
+import { variantEtag, worthCompressing } from '../http/representation.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -12,12 +12,14 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     cacheKey?: string;
+    /** The entry this response was just stored as, so compression can keep its encoded copy. */
+    cacheEntry?: CacheEntry;
     /** The data version current when the request arrived: a response is cached only under the version it was computed from. */
     dataVersion?: string;
   }
 }
 
-interface CacheEntry {
+export interface CacheEntry {
   dataVersion: string;
   headers: Record<string, string>;
   etag: string;
@@ -58,27 +60,35 @@ export default fp<ResponseCacheOptions>(
     let bytes = 0;
     const remove = (key: string) => {
       const old = cache.get(key);
-      if (old) bytes -= old.body.length;
+      if (old) bytes -= sizeOf(key, old);
       cache.delete(key);
     };
-    data.on('swap', () => {
+    const clear = () => {
       cache.clear();
       bytes = 0;
+    };
+    data.on('swap', clear);
+    app.addHook('onClose', (_instance, done) => {
+      data.off('swap', clear);
+      done();
     });
 
-    app.addHook('onRequest', async (request, reply) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.routeOptions.config.cache === false) return;
-      // Host and protocol are part of the key: JSON-LD identifiers are absolute URLs built from them.
-      const key = `${request.protocol}://${request.headers.host ?? ''}${request.url}\n${request.lang}\n${request.headers.accept ?? ''}`;
+    app.addHook('onRequest', (request, reply, done) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.routeOptions.config.cache === false) return done();
+      const accept = request.headers.accept ?? '';
+      // An outlandish Accept is answered but not remembered: keys must not let clients fill memory.
+      if (accept.length > MAX_ACCEPT_IN_KEY) return done();
+      // Host (as the app sees it, proxies included) and protocol are part of the key: JSON-LD identifiers are absolute URLs built from them.
+      const key = `${request.protocol}://${request.host}${request.url}\n${request.lang}\n${accept}`;
       const entry = cache.get(key);
       const dataVersion = data.current.dataVersion;
       if (!entry || entry.dataVersion !== dataVersion) {
         request.cacheKey = key;
         request.dataVersion = dataVersion;
-        onMiss();
-        return;
+        return done();
       }
-      serveFromCache(request, reply, entry);
+      // Answered here: the remaining hooks and the handler never run (done is not called).
+      serveFromCache(request, reply, entry, (added) => (bytes += added));
       onHit();
     });
 
@@ -90,25 +100,29 @@ export default fp<ResponseCacheOptions>(
       const etag = strongEtag(dataVersion, body);
       reply.header('etag', etag);
       reply.header('cache-control', cacheControl);
+      const compressible = worthCompressing(body.length, String(reply.getHeader('content-type') ?? ''), compressionThreshold);
       if (request.cacheKey && dataVersion === data.current.dataVersion && body.length <= maxEntryBytes) {
-        remove(request.cacheKey);
-        // Oldest first, until the new entry fits both budgets.
-        for (const key of cache.keys()) {
-          if (cache.size < maxEntries && bytes + body.length <= maxBytes) break;
-          remove(key);
-        }
+        const key = request.cacheKey;
+        remove(key);
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(reply.getHeaders())) {
           if (value !== undefined && !isVolatile(name)) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
         }
-        const contentType = headers['content-type'] ?? '';
-        cache.set(request.cacheKey, { dataVersion, headers, etag, body, encoded: {}, compressible: body.length >= compressionThreshold && isCompressible(contentType) });
-        bytes += body.length;
+        const entry: CacheEntry = { dataVersion, headers, etag, body, encoded: {}, compressible };
+        // Oldest first, until the new entry fits both budgets.
+        for (const old of cache.keys()) {
+          if (cache.size < maxEntries && bytes + sizeOf(key, entry) <= maxBytes) break;
+          remove(old);
+        }
+        cache.set(key, entry);
+        bytes += sizeOf(key, entry);
+        request.cacheEntry = entry;
+        onMiss();
       }
-      const ifNoneMatch = request.headers['if-none-match'];
-      const negotiated = variantEtag(etag, negotiateEncoding(request.headers['accept-encoding']));
-      if (ifNoneMatchHits(ifNoneMatch, etag) || ifNoneMatchHits(ifNoneMatch, negotiated)) {
-        reply.code(304);
+      // The validator of the representation this client gets: the one a hit would send, so misses and hits agree.
+      const selected = variantEtag(etag, compressible ? negotiateEncoding(request.headers['accept-encoding']) : 'identity');
+      if (ifNoneMatchHits(request.headers['if-none-match'], selected)) {
+        reply.code(304).header('etag', selected).removeHeader('content-type');
         // null, not '': fastify then sends no Content-Length, which on a 304 must be the 200's or absent (RFC 9110 §8.6).
         // HEAD keeps the payload: fastify's HEAD handler needs it, turns it into the 200's length and sends no body.
         return request.method === 'HEAD' ? payload : null;
@@ -119,7 +133,16 @@ export default fp<ResponseCacheOptions>(
   { name: 'response-cache', dependencies: ['language'] },
 );
 
-function serveFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): void {
+const MAX_ACCEPT_IN_KEY = 256;
+
+/** What an entry costs: its key, its bodies (encoded copies included) and its stored headers. */
+function sizeOf(key: string, entry: CacheEntry): number {
+  let size = key.length + entry.body.length + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0);
+  for (const [name, value] of Object.entries(entry.headers)) size += name.length + value.length;
+  return size;
+}
+
+function serveFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, grew: (bytes: number) => void): void {
   const encoding = entry.compressible ? negotiateEncoding(request.headers['accept-encoding']) : 'identity';
   const etag = variantEtag(entry.etag, encoding);
   const perRequest = reply.getHeaders() as Record<string, string>;
@@ -129,7 +152,11 @@ function serveFromCache(request: FastifyRequest, reply: FastifyReply, entry: Cac
     reply.raw.end();
     return;
   }
-  const body = encoding === 'identity' ? entry.body : (entry.encoded[encoding] ??= compress(entry.body, encoding));
+  let body = encoding === 'identity' ? entry.body : entry.encoded[encoding];
+  if (!body) {
+    body = entry.encoded[encoding as Exclude<typeof encoding, 'identity'>] = compress(entry.body, encoding as Exclude<typeof encoding, 'identity'>);
+    grew(body.length);
+  }
   const headers: Record<string, string | number> = { ...entry.headers, ...perRequest, etag, 'content-length': body.length };
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
   reply.raw.writeHead(200, headers);
