@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/paths.js';
@@ -316,6 +316,26 @@ describe('npm run seed (src/seed/cli.ts)', () => {
       } finally {
         db.close();
       }
+    } finally {
+      rmSync(local, { recursive: true, force: true });
+    }
+  });
+
+  it('stops on a malformed document with path:line, exit code 1, and leaves the database as it was', () => {
+    const local = makeTempDir();
+    try {
+      const path = join(local, 'cli.db');
+      const documents = join(local, 'documents');
+      mkdirSync(documents);
+      copyFileSync(join(PROJECT_ROOT, 'seed', 'documents', REAL_DOCUMENT_FILE), join(documents, REAL_DOCUMENT_FILE));
+      const run = () => spawnSync('npx', ['tsx', 'src/seed/cli.ts'], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_PATH: path, DOCUMENTS_DIR: documents }, encoding: 'utf8', timeout: 60_000 });
+      expect(run().status).toBe(0);
+      const before = readFileSync(path);
+      writeFileSync(join(documents, 'ml-engineer.pl.txt'), 'Moduł 1, Punkt 2: Kim jest ML Engineer?\n\n1. Wprowadzenie\n\n   Definicja: trzy spacje.\n');
+      const result = run();
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(`${join(documents, 'ml-engineer.pl.txt')}:5: expected indentation in multiples of 4 spaces, found 3`);
+      expect(readFileSync(path).equals(before)).toBe(true);
     } finally {
       rmSync(local, { recursive: true, force: true });
     }

@@ -1,3 +1,4 @@
+import { join, relative } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { seedDatabase } from './build-database.js';
 import { DEFAULT_SEED_INPUTS } from './data-version.js';
@@ -23,7 +24,14 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  if (error instanceof DocumentFormatError || error instanceof CuratedDataError || error instanceof ConfigError) {
+  if (error instanceof DocumentFormatError) {
+    // The path as the user can open it, relative to where they ran the command.
+    const path = join(loadConfig(process.env).documentsDir, error.file);
+    const shown = relative(process.cwd(), path);
+    console.error(`${shown.startsWith('..') ? path : shown}:${error.line}: ${error.expected}`);
+    process.exit(1);
+  }
+  if (error instanceof CuratedDataError || error instanceof ConfigError) {
     console.error(error.message);
     process.exit(1);
   }
