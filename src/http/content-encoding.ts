@@ -1,4 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { qualityOf } from './accept.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -8,8 +9,7 @@ export function negotiateEncoding(acceptEncoding: string | undefined): Encoding 
   const q = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
-    const weight = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
-    q.set(name.trim(), weight ? Number(weight[1]) : 1);
+    q.set(name.trim(), qualityOf(params) ?? 1);
   }
   const star = q.get('*');
   const weight = (name: string) => q.get(name) ?? star ?? 0;

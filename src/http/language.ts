@@ -1,3 +1,5 @@
+import { qualityOf } from './accept.js';
+
 export const LANGUAGES = ['pl', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 /** The documents are written in Polish: it is what every text exists in. */
@@ -11,8 +13,7 @@ export function negotiateLanguage(queryLang: unknown, acceptLanguage: string | u
     .split(',')
     .map((part, index) => {
       const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
-      return { tag: tag.trim(), q: q ? Number(q[1]) : 1, index };
+      return { tag: tag.trim(), q: qualityOf(params) ?? 1, index };
     })
     .filter((r) => r.tag.length > 0 && r.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
