@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { compress, negotiateEncoding } from '../http/content-encoding.js';
 import { variantEtag, worthCompressing } from '../http/representation.js';
 
-/** br or gzip for textual responses above the threshold; cached responses carry their own encoded copies. */
+/** br or gzip for textual responses above the threshold that the response cache did not encode. */
 export default fp<{ threshold: number }>(
   async (app, { threshold }) => {
     app.addHook('onSend', async (request, reply, payload) => {
@@ -14,11 +14,8 @@ export default fp<{ threshold: number }>(
       const etag = reply.getHeader('etag');
       if (typeof etag === 'string') reply.header('etag', variantEtag(etag, encoding));
       reply.header('content-encoding', encoding);
-      const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
-      // A response just stored in the cache keeps its encoded copy: the next hit need not compress again.
-      const entry = request.cacheEntry;
-      if (entry) return (entry.encoded[encoding] ??= compress(body, encoding));
-      return compress(body, encoding, 'per-request');
+      // Responses the cache stores arrive here already encoded; this is for the rest, made per request.
+      return compress(Buffer.isBuffer(payload) ? payload : Buffer.from(payload), encoding, 'per-request');
     });
   },
   { name: 'compression' },

@@ -12,14 +12,12 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     cacheKey?: string;
-    /** The entry this response was just stored as, so compression can keep its encoded copy. */
-    cacheEntry?: CacheEntry;
     /** The data version current when the request arrived: a response is cached only under the version it was computed from. */
     dataVersion?: string;
   }
 }
 
-export interface CacheEntry {
+interface CacheEntry {
   dataVersion: string;
   headers: Record<string, string>;
   etag: string;
@@ -101,6 +99,8 @@ export default fp<ResponseCacheOptions>(
       reply.header('etag', etag);
       reply.header('cache-control', cacheControl);
       const compressible = worthCompressing(body.length, String(reply.getHeader('content-type') ?? ''), compressionThreshold);
+      const encoding = compressible ? negotiateEncoding(request.headers['accept-encoding']) : 'identity';
+      let stored: CacheEntry | undefined;
       if (request.cacheKey && dataVersion === data.current.dataVersion && body.length <= maxEntryBytes) {
         const key = request.cacheKey;
         remove(key);
@@ -116,18 +116,21 @@ export default fp<ResponseCacheOptions>(
         }
         cache.set(key, entry);
         bytes += sizeOf(key, entry);
-        request.cacheEntry = entry;
+        stored = entry;
         onMiss();
       }
       // The validator of the representation this client gets: the one a hit would send, so misses and hits agree.
-      const selected = variantEtag(etag, compressible ? negotiateEncoding(request.headers['accept-encoding']) : 'identity');
+      const selected = variantEtag(etag, encoding);
       if (ifNoneMatchHits(request.headers['if-none-match'], selected)) {
         reply.code(304).header('etag', selected).removeHeader('content-type');
         // null, not '': fastify then sends no Content-Length, which on a 304 must be the 200's or absent (RFC 9110 §8.6).
         // HEAD keeps the payload: fastify's HEAD handler needs it, turns it into the 200's length and sends no body.
         return request.method === 'HEAD' ? payload : null;
       }
-      return payload;
+      if (!stored || encoding === 'identity') return payload;
+      // A stored response is encoded the way a hit would encode it, and the copy kept for the hits that follow.
+      reply.header('etag', selected).header('content-encoding', encoding);
+      return encodedBody(stored, encoding, (added) => (bytes += added));
     });
   },
   { name: 'response-cache', dependencies: ['language'] },
@@ -142,6 +145,16 @@ function sizeOf(key: string, entry: CacheEntry): number {
   return size;
 }
 
+/** The entry's copy in this coding, made on first need and counted against the cache's budget. */
+function encodedBody(entry: CacheEntry, encoding: Exclude<Encoding, 'identity'>, grew: (bytes: number) => void): Buffer {
+  let body = entry.encoded[encoding];
+  if (!body) {
+    body = entry.encoded[encoding] = compress(entry.body, encoding);
+    grew(body.length);
+  }
+  return body;
+}
+
 function serveFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, grew: (bytes: number) => void): void {
   const encoding = entry.compressible ? negotiateEncoding(request.headers['accept-encoding']) : 'identity';
   const etag = variantEtag(entry.etag, encoding);
@@ -152,11 +165,7 @@ function serveFromCache(request: FastifyRequest, reply: FastifyReply, entry: Cac
     reply.raw.end();
     return;
   }
-  let body = encoding === 'identity' ? entry.body : entry.encoded[encoding];
-  if (!body) {
-    body = entry.encoded[encoding as Exclude<typeof encoding, 'identity'>] = compress(entry.body, encoding as Exclude<typeof encoding, 'identity'>);
-    grew(body.length);
-  }
+  const body = encoding === 'identity' ? entry.body : encodedBody(entry, encoding, grew);
   const headers: Record<string, string | number> = { ...entry.headers, ...perRequest, etag, 'content-length': body.length };
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
   reply.raw.writeHead(200, headers);
