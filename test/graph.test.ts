@@ -177,7 +177,7 @@ describe('GET /graph', () => {
         urls.add(node.url!);
       }
     }
-    expect(graph.nodes.find((n) => n.id === 'task:ai-engineer.data-pipelines.1')?.url).toBe('/roles/ai-engineer/responsibilities/data-pipelines');
+    expect(graph.nodes.find((n) => n.id === 'task:ai-engineer.data-pipelines.modele-ai-potrzebuja-danych-inzynier-ai')?.url).toBe('/roles/ai-engineer/responsibilities/data-pipelines');
     for (const url of urls) expect((await get(url)).statusCode, url).toBe(200);
   });
 
@@ -395,7 +395,7 @@ describe('GET /graph/path', () => {
 
   it('answers malformed and unknown node ids with a 400 naming the parameter', async () => {
     for (const [query, names] of [
-      ['from=dvc&to=role:data-analyst', ['from']],
+      ['from=no-such-thing&to=role:data-analyst', ['from']],
       ['from=technology:dvc&to=planet:mars', ['to']],
       ['from=technology:cobol&to=role:data-analyst', ['from']],
       ['from=technology:dvc&to=role:astronaut', ['to']],
@@ -463,6 +463,19 @@ describe('GET /graph/nodes/{node}/neighbors', () => {
     expectConsistent(out, 'role:ai-engineer');
   });
 
+  it('takes the node as an id, a slug, a name or an alias, with or without its kind, like the entity endpoints', async () => {
+    for (const node of ['role:ai-engineer', 'ai-engineer', 'role:Inżynier AI', 'Inżynier AI', 'role:AI Engineer']) {
+      expect((await neighbors(encodeURIComponent(node))).node.id, node).toBe('role:ai-engineer');
+    }
+    for (const node of ['technology:k8s', 'k8s', 'Kubernetes']) expect((await neighbors(encodeURIComponent(node))).node.id, node).toBe('technology:kubernetes');
+    expect((await get('/graph/nodes/skill:Kubernetes/neighbors')).json().node.id).toBe('skill:kubernetes');
+    const path = await get(`/graph/path?from=dvc&to=${encodeURIComponent('Inżynier AI')}`);
+    expect(path.statusCode).toBe(200);
+    expect(path.json()).toMatchObject({ from: { id: 'technology:dvc' }, to: { id: 'role:ai-engineer' } });
+    expect((await get(`/graph?role=${encodeURIComponent('Inżynier AI')}`)).statusCode).toBe(200);
+    expect((await get('/graph?role=role:ai-engineer')).statusCode).toBe(200);
+  });
+
   it('answers an unknown node with a 404 naming it, and bad parameters with a 400', async () => {
     const unknown = await get('/graph/nodes/technology:cobol/neighbors');
     expect(unknown.statusCode).toBe(404);
@@ -474,7 +487,7 @@ describe('GET /graph/nodes/{node}/neighbors', () => {
       ['/graph/nodes/technology:dvc/neighbors?depth=two', 'depth'],
       ['/graph/nodes/technology:dvc/neighbors?direction=sideways', 'direction'],
       ['/graph/nodes/technology:dvc/neighbors?edge=uses_technology,likes', 'edge'],
-      ['/graph/nodes/dvc/neighbors', 'node'],
+      ['/graph/nodes/technology:dvc/neighbors?depth=1.0', 'depth'],
     ]) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(400);

@@ -24,7 +24,7 @@ export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdent
     (t) => t.slug,
     (t, other) => {
       const kinds = (side: typeof t | undefined) => USAGE_KINDS.filter((k) => side?.usages.some((u) => u.via === k));
-      return { slug: t.slug, name: t.name, kind: t.kind, url: t.url, via: other.side === 'a' ? { a: kinds(other.item), b: kinds(t) } : { a: kinds(t), b: kinds(other.item) } };
+      return { id: t.id, slug: t.slug, name: t.name, kind: t.kind, url: t.url, via: other.side === 'a' ? { a: kinds(other.item), b: kinds(t) } : { a: kinds(t), b: kinds(other.item) } };
     },
   );
 
@@ -36,10 +36,10 @@ export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdent
     { a: flatSkills(a.slug), b: flatSkills(b.slug) },
     (x) => x.skill.slug,
     (x, other) => {
-      const { slug, name, kind, url } = x.skill;
+      const { id, slug, name, kind, url } = x.skill;
       const mine = x.category;
       const theirs = other.item?.category ?? null;
-      return { slug, name, kind, url, category: other.side === 'a' ? { a: theirs, b: mine } : { a: mine, b: theirs } };
+      return { id, slug, name, kind, url, category: other.side === 'a' ? { a: theirs, b: mine } : { a: mine, b: theirs } };
     },
   );
 
@@ -62,8 +62,8 @@ export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdent
   if (roleA.untranslated?.includes('name')) untranslated.push('a.name');
   if (roleB.untranslated?.includes('name')) untranslated.push('b.name');
   const result: RoleComparison = {
-    a: { slug: roleA.slug, name: roleA.name, url: roleA.url },
-    b: { slug: roleB.slug, name: roleB.name, url: roleB.url },
+    a: { id: roleA.id, slug: roleA.slug, name: roleA.name, url: roleA.url },
+    b: { id: roleB.id, slug: roleB.slug, name: roleB.name, url: roleB.url },
     technologies,
     skills,
     statedDifferences,

@@ -1,10 +1,11 @@
 import type { Lang } from '../http/language.js';
 import type { CatalogRepository } from '../repositories/catalog-repository.js';
 import type { RolesRepository } from '../repositories/roles-repository.js';
+import { ids, urls } from '../model/ids.js';
 
-type TechnologyRef = { slug: string; name: string; kind: ReturnType<CatalogRepository['listTechnologies']>[number]['kind']; url: string };
-type SkillRef = { slug: string; name: string; kind: ReturnType<CatalogRepository['listSkills']>[number]['kind']; url: string };
-type RoleRef = { slug: string; name: string; url: string };
+type TechnologyRef = { id: string; slug: string; name: string; kind: ReturnType<CatalogRepository['listTechnologies']>[number]['kind']; url: string };
+type SkillRef = { id: string; slug: string; name: string; kind: ReturnType<CatalogRepository['listSkills']>[number]['kind']; url: string };
+type RoleRef = { id: string; slug: string; name: string; url: string };
 
 /** Links to technologies, skills and roles by slug, in either language; read once, on first use. */
 export class EntityRefs {
@@ -18,7 +19,7 @@ export class EntityRefs {
   ) {}
 
   technology(slug: string): TechnologyRef {
-    this.technologies ??= new Map(this.catalog.listTechnologies().map(({ slug, name, kind, url }) => [slug, { slug, name, kind, url }]));
+    this.technologies ??= new Map(this.catalog.listTechnologies().map(({ id, slug, name, kind, url }) => [slug, { id, slug, name, kind, url }]));
     return this.technologies.get(slug)!;
   }
 
@@ -36,7 +37,7 @@ export class EntityRefs {
     if (!this.roles.has(lang)) {
       const localized = (r: { namePl: string; nameEn: string | null }) => (lang === 'en' && r.nameEn !== null ? r.nameEn : r.namePl);
       const untranslated = (r: { nameEn: string | null }) => lang === 'en' && r.nameEn === null;
-      this.roles.set(lang, new Map(this.roleRepository.names().map((r) => [r.slug, { slug: r.slug, name: localized(r), url: `/roles/${r.slug}`, untranslated: untranslated(r) }])));
+      this.roles.set(lang, new Map(this.roleRepository.names().map((r) => [r.slug, { id: ids.role(r.slug), slug: r.slug, name: localized(r), url: urls.role(r.slug), untranslated: untranslated(r) }])));
     }
     return this.roles.get(lang)!.get(slug)!;
   }
@@ -48,7 +49,7 @@ export class EntityRefs {
         new Map(
           this.catalog.skillNames().map((s) => {
             const untranslated = lang === 'en' && s.nameEn === null;
-            return [s.slug, { slug: s.slug, name: lang === 'en' && s.nameEn !== null ? s.nameEn : s.namePl, kind: s.kind, url: `/skills/${s.slug}`, untranslated }];
+            return [s.slug, { id: ids.skill(s.slug), slug: s.slug, name: lang === 'en' && s.nameEn !== null ? s.nameEn : s.namePl, kind: s.kind, url: urls.skill(s.slug), untranslated }];
           }),
         ),
       );

@@ -1,3 +1,4 @@
+import { ids, urls } from '../model/ids.js';
 import type { Lang } from '../http/language.js';
 import type { RolesRepository } from '../repositories/roles-repository.js';
 import type { SkillGap } from '../schemas/analysis.js';
@@ -37,7 +38,7 @@ export function analyzeGap(roles: RolesRepository, index: VocabularyIndex, refs:
 
   const responsibilities = roles.responsibilities(role.slug, lang).map((r, i) => {
     if (r.untranslated?.includes('name')) untranslated.push(`responsibilities[${i}].name`);
-    const required = r.technologies.map(({ slug, name, kind, url }) => ({ slug, name, kind, url }));
+    const required = r.technologies.map(({ id, slug, name, kind, url }) => ({ id, slug, name, kind, url }));
     const matched = required.filter((t) => byTechnology.has(t.slug)).map((t) => ({ ...t, matchedBy: byTechnology.get(t.slug)! }));
     const missing = required.filter((t) => !byTechnology.has(t.slug));
     return { slug: r.slug, name: r.name, url: r.url, required, matched, missing, ratio: ratio(matched.length, required.length) };
@@ -48,9 +49,9 @@ export function analyzeGap(roles: RolesRepository, index: VocabularyIndex, refs:
     const matchedBy = (skill: (typeof c.skills)[number]) => [
       ...new Set([...(bySkill.get(skill.slug) ?? []), ...skill.technologies.flatMap((t) => byTechnology.get(t.slug) ?? [])]),
     ];
-    const required = c.skills.map(({ slug, name, kind, url }) => ({ slug, name, kind, url }));
-    const matched = c.skills.filter((s) => matchedBy(s).length > 0).map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, url: s.url, matchedBy: matchedBy(s) }));
-    const missing = c.skills.filter((s) => matchedBy(s).length === 0).map(({ slug, name, kind, url }) => ({ slug, name, kind, url }));
+    const required = c.skills.map(({ id, slug, name, kind, url }) => ({ id, slug, name, kind, url }));
+    const matched = c.skills.filter((s) => matchedBy(s).length > 0).map((s) => ({ id: s.id, slug: s.slug, name: s.name, kind: s.kind, url: s.url, matchedBy: matchedBy(s) }));
+    const missing = c.skills.filter((s) => matchedBy(s).length === 0).map(({ id, slug, name, kind, url }) => ({ id, slug, name, kind, url }));
     return { slug: c.slug, name: c.name, kind: c.kind, required, matched, missing, ratio: ratio(matched.length, required.length) };
   });
 
@@ -63,7 +64,7 @@ export function analyzeGap(roles: RolesRepository, index: VocabularyIndex, refs:
   const overall = { matched: technologies.matched + skills.matched, required: technologies.required + skills.required };
 
   const result: SkillGap = {
-    role: { slug: role.slug, name: refs.role(role.slug, lang).name, url: `/roles/${role.slug}` },
+    role: { id: ids.role(role.slug), slug: role.slug, name: refs.role(role.slug, lang).name, url: urls.role(role.slug) },
     recognized,
     unrecognized,
     responsibilities,

@@ -146,11 +146,14 @@ export const tasks = sqliteTable(
       .notNull()
       .references(() => responsibilities.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
+    /** Stable across re-seeds: derived from the task's own text (src/model/ids.ts), not its position. */
+    // The default only lets SQLite add the column; the seed always sets it.
+    key: text('key').notNull().default(''),
     textPl: text('text_pl').notNull(),
     textEn: text('text_en'),
     ...provenance(),
   },
-  (t) => [unique('tasks_position').on(t.responsibilityId, t.position)],
+  (t) => [unique('tasks_position').on(t.responsibilityId, t.position), unique('tasks_key').on(t.responsibilityId, t.key)],
 );
 
 export const technologies = sqliteTable(

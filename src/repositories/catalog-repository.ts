@@ -6,6 +6,7 @@ import type { Lang } from '../http/language.js';
 import { normalizeName, slugify } from '../lib/text.js';
 import type { Skill, SkillSummary, Technology, TechnologySummary } from '../schemas/catalog.js';
 import { USAGE_KINDS } from '../schemas/roles.js';
+import { ids, parseEntityId, urls, withoutKindPrefix } from '../model/ids.js';
 import { Localized } from './localized.js';
 import type { ReferenceData } from './reference-data.js';
 
@@ -18,21 +19,23 @@ export type CatalogRepository = ReturnType<typeof createCatalogRepository>;
 
 /** Technologies and skills: the nodes roles share. */
 export function createCatalogRepository(db: Db, refs: ReferenceData) {
-  function findTechnology(identifier: string) {
+  function findTechnology(given: string) {
+    const identifier = withoutKindPrefix('technology', given);
     const t = refs.technologyBySlug.get(identifier) ?? refs.technologyByAlias.get(normalizeName(identifier)) ?? refs.technologyBySlug.get(slugify(identifier));
-    if (!t) throw new NotFoundError('technology', identifier);
+    if (!t) throw new NotFoundError('technology', given);
     return t;
   }
 
-  function findSkill(identifier: string) {
-    const skill = refs.skillBySlug.get(identifier) ?? refs.skillBySlug.get(slugify(identifier));
-    if (!skill) throw new NotFoundError('skill', identifier);
+  function findSkill(given: string) {
+    const identifier = withoutKindPrefix('skill', given);
+    const skill = refs.skillBySlug.get(identifier) ?? refs.skillByName.get(normalizeName(identifier)) ?? refs.skillBySlug.get(slugify(identifier));
+    if (!skill) throw new NotFoundError('skill', given);
     return skill;
   }
 
   function technologySummary(id: number): TechnologySummary {
     const t = refs.technologies.get(id)!;
-    return { ...refs.technologyRef(id), aliases: refs.technologyAliases.get(id) ?? [], source: refs.source(t) };
+    return { ...refs.technologyRef(id), aliases: refs.technologyAliases.get(id) ?? [], sameAs: refs.technologySameAs(id), source: refs.source(t) };
   }
 
   function skillTechnologies(skillId: number) {
@@ -41,7 +44,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
 
   function skillSummary(id: number, l: Localized, technologies = skillTechnologies(id)): SkillSummary {
     const skill = refs.skills.get(id)!;
-    return { slug: skill.slug, name: l.text('name', skill.namePl, skill.nameEn), kind: skill.kind, url: `/skills/${skill.slug}`, technologies, source: refs.source(skill) };
+    return { id: ids.skill(skill.slug), slug: skill.slug, name: l.text('name', skill.namePl, skill.nameEn), kind: skill.kind, url: urls.skill(skill.slug), sameAs: refs.skillSameAs(id), technologies, source: refs.source(skill) };
   }
 
   /** Every skill's technologies, in one query, in the order skillTechnologies gives one skill's (its primary key's). */
@@ -58,6 +61,21 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
 
   return {
     findTechnology,
+    findSkill,
+
+    /** Ids of the nodes of another kind that name the same real thing as the node `id` (technology ↔ skill). */
+    sameAs(id: string): string[] {
+      const parsed = parseEntityId(id);
+      if (parsed?.kind === 'technology') {
+        const t = refs.technologyBySlug.get(parsed.key);
+        return t ? refs.technologySameAs(t.id) : [];
+      }
+      if (parsed?.kind === 'skill') {
+        const skill = refs.skillBySlug.get(parsed.key);
+        return skill ? refs.skillSameAs(skill.id) : [];
+      }
+      return [];
+    },
 
     listTechnologies(kind?: string): TechnologySummary[] {
       return [...refs.technologies.values()]
@@ -109,7 +127,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
 
       const responsibilityLink = (r: typeof s.responsibilities.$inferSelect, field: string) => {
         const role = refs.roles.get(r.roleId)!;
-        return { slug: r.slug, name: l.text(`${field}.name`, r.namePl, r.nameEn), url: `/roles/${role.slug}/responsibilities/${r.slug}` };
+        return { id: ids.responsibility(role.slug, r.slug), slug: r.slug, name: l.text(`${field}.name`, r.namePl, r.nameEn), url: urls.responsibility(role.slug, r.slug) };
       };
       return l.finish({
         ...technologySummary(t.id),
@@ -121,6 +139,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
           source: refs.source(link),
         })),
         tasks: tasks.map(({ link, task, responsibility }, i) => ({
+          id: ids.task(refs.roles.get(responsibility.roleId)!.slug, responsibility.slug, task.key),
           role: refs.roleRef(responsibility.roleId, l, `tasks[${i}].role`),
           responsibility: responsibilityLink(responsibility, `tasks[${i}].responsibility`),
           position: task.position,
@@ -130,8 +149,9 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
         })),
         skills: skills.map((link, i) => ({ ...refs.skillRef(link.skillId, l, `skills[${i}]`), source: refs.source(link) })),
         comparisons: comparisons.map(({ link, side, comparison }, i) => ({
+          id: ids.comparison(comparison.slug),
           slug: comparison.slug,
-          url: `/roles/${refs.roles.get(side.roleId)!.slug}/comparisons`,
+          url: urls.roleComparisons(refs.roles.get(side.roleId)!.slug),
           role: refs.roleRef(side.roleId, l, `comparisons[${i}].role`),
           matched: link.matched,
           source: refs.source(link),
@@ -172,7 +192,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
         ...skillSummary(skill.id, l),
         roles: rows.map(({ link, category }, i) => ({
           role: refs.roleRef(link.roleId, l, `roles[${i}].role`),
-          category: { slug: category.slug, name: l.text(`roles[${i}].category.name`, category.namePl, category.nameEn) },
+          category: { id: ids.category(category.slug), slug: category.slug, name: l.text(`roles[${i}].category.name`, category.namePl, category.nameEn) },
           text: l.text(`roles[${i}].text`, link.textPl, link.textEn),
           qualifier: l.optional(`roles[${i}].qualifier`, link.qualifierPl, link.qualifierEn),
           source: refs.source(link),

@@ -1,5 +1,7 @@
 import type { Db } from '../db/open-database.js';
 import * as s from '../db/schema.js';
+import { normalizeName } from '../lib/text.js';
+import { ids, urls } from '../model/ids.js';
 import type { Localized } from './localized.js';
 import { allRows } from './raw-rows.js';
 
@@ -21,10 +23,15 @@ export class ReferenceData {
   readonly roleBySlug: Map<string, RoleRow>;
   readonly technologyBySlug: Map<string, TechnologyRow>;
   readonly skillBySlug: Map<string, SkillRow>;
+  /** A skill by its Polish or English name, folded. */
+  readonly skillByName: Map<string, SkillRow>;
   readonly technologyByAlias: Map<string, TechnologyRow>;
   readonly roleByAlias: Map<string, RoleRow>;
   readonly technologyAliases: Map<number, string[]>;
   readonly roleAliases: Map<number, string[]>;
+  /** Technology id → the skill naming the same thing, and back (Kubernetes the technology is Kubernetes the skill). */
+  readonly skillOfTechnology = new Map<number, number>();
+  readonly technologyOfSkill = new Map<number, number>();
 
   constructor(db: Db) {
     const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
@@ -36,6 +43,7 @@ export class ReferenceData {
     this.roleBySlug = new Map([...this.roles.values()].map((r) => [r.slug, r]));
     this.technologyBySlug = new Map([...this.technologies.values()].map((r) => [r.slug, r]));
     this.skillBySlug = new Map([...this.skills.values()].map((r) => [r.slug, r]));
+    this.skillByName = new Map([...this.skills.values()].flatMap((r) => [r.namePl, r.nameEn ?? r.namePl].map((name) => [normalizeName(name), r] as const)));
     this.technologyByAlias = new Map();
     this.technologyAliases = new Map();
     for (const a of db.select().from(s.technologyAliases).orderBy(s.technologyAliases.id).all()) {
@@ -48,6 +56,27 @@ export class ReferenceData {
       this.roleByAlias.set(a.normalized, this.roles.get(a.roleId)!);
       this.roleAliases.set(a.roleId, [...(this.roleAliases.get(a.roleId) ?? []), a.alias]);
     }
+    for (const skill of this.skills.values()) {
+      const technology =
+        this.technologyBySlug.get(skill.slug) ??
+        this.technologyByAlias.get(normalizeName(skill.namePl)) ??
+        (skill.nameEn ? this.technologyByAlias.get(normalizeName(skill.nameEn)) : undefined);
+      if (technology && !this.skillOfTechnology.has(technology.id)) {
+        this.skillOfTechnology.set(technology.id, skill.id);
+        this.technologyOfSkill.set(skill.id, technology.id);
+      }
+    }
+  }
+
+  /** Ids of the nodes of another kind that name the same real thing as this technology. */
+  technologySameAs(id: number): string[] {
+    const skill = this.skillOfTechnology.get(id);
+    return skill === undefined ? [] : [ids.skill(this.skills.get(skill)!.slug)];
+  }
+
+  skillSameAs(id: number): string[] {
+    const technology = this.technologyOfSkill.get(id);
+    return technology === undefined ? [] : [ids.technology(this.technologies.get(technology)!.slug)];
   }
 
   source(row: { documentId: number; line: number }) {
@@ -56,22 +85,23 @@ export class ReferenceData {
 
   roleRef(id: number, l: Localized, field: string) {
     const role = this.roles.get(id)!;
-    return { slug: role.slug, name: l.text(`${field}.name`, role.namePl, role.nameEn), url: `/roles/${role.slug}` };
+    return { id: ids.role(role.slug), slug: role.slug, name: l.text(`${field}.name`, role.namePl, role.nameEn), url: urls.role(role.slug) };
   }
 
   technologyRef(id: number) {
     const t = this.technologies.get(id)!;
-    return { slug: t.slug, name: t.name, kind: t.kind, url: `/technologies/${t.slug}` };
+    return { id: ids.technology(t.slug), slug: t.slug, name: t.name, kind: t.kind, url: urls.technology(t.slug) };
   }
 
   skillRef(id: number, l: Localized, field: string) {
     const skill = this.skills.get(id)!;
-    return { slug: skill.slug, name: l.text(`${field}.name`, skill.namePl, skill.nameEn), kind: skill.kind, url: `/skills/${skill.slug}` };
+    return { id: ids.skill(skill.slug), slug: skill.slug, name: l.text(`${field}.name`, skill.namePl, skill.nameEn), kind: skill.kind, url: urls.skill(skill.slug) };
   }
 
   conceptMention(id: number, matched: string, source: { documentId: number; line: number }, l: Localized, field: string) {
     const c = this.concepts.get(id)!;
     return {
+      id: ids.concept(c.slug),
       slug: c.slug,
       name: l.text(`${field}.name`, c.namePl, c.nameEn),
       description: l.text(`${field}.description`, c.descriptionPl ?? '', c.descriptionEn),

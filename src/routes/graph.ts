@@ -8,7 +8,7 @@ import { appendVary } from '../http/vary.js';
 import { presentEdge, presentHop, presentNode } from '../graph/graph-presenter.js';
 import { selectSubgraph } from '../graph/graph-selection.js';
 import { breadthFirst, shortestPath, walkTo } from '../graph/graph-traversal.js';
-import { nodeId } from '../graph/graph-vocabulary.js';
+import { resolveNode } from '../graph/resolve-node.js';
 import { NotAcceptableError } from '../graph/not-acceptable-error.js';
 import { BadRequestError, NotFoundError, type InvalidParameter } from '../http/errors.js';
 import { problemResponses } from '../schemas/common.js';
@@ -61,8 +61,8 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
       const { kinds, role, format: requested } = request.query;
       const format = requested ?? negotiateGraphFormat(request.headers.accept);
       if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
-      const roleId = role === undefined ? undefined : nodeId('role', role);
-      if (roleId && !graph().has(roleId)) {
+      const roleId = role === undefined ? undefined : (resolveNode(graph(), app.repositories, role.includes(':') ? role : `role:${role}`) ?? '');
+      if (roleId !== undefined && !roleId.startsWith('role:')) {
         throw new BadRequestError(`No role "${role}" exists.`, [{ name: 'role', in: 'query', reason: `no role "${role}" exists` }]);
       }
       const selected = selectSubgraph(graph(), { kinds, role: roleId });
@@ -96,7 +96,8 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const index = graph();
-      const centre = index.nodes.get(request.params.node);
+      const centreId = resolveNode(index, app.repositories, request.params.node);
+      const centre = centreId === null ? undefined : index.nodes.get(centreId);
       if (!centre) throw new NotFoundError('node', request.params.node);
       const { depth, direction, edge } = request.query;
       const traversal = breadthFirst(index, centre.id, { maxDepth: depth, direction, edgeTypes: edge, collectEdges: true });
@@ -128,11 +129,14 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const index = graph();
-      const { from, to, direction, edge } = request.query;
+      const { direction, edge } = request.query;
+      const resolved = { from: resolveNode(index, app.repositories, request.query.from), to: resolveNode(index, app.repositories, request.query.to) };
       const unknown = (['from', 'to'] as const)
-        .filter((name) => !index.has(request.query[name]))
+        .filter((name) => resolved[name] === null)
         .map((name): InvalidParameter => ({ name, in: 'query', reason: `no node "${request.query[name]}" exists` }));
       if (unknown.length > 0) throw new BadRequestError(unknown.map((p) => `query parameter "${p.name}": ${p.reason}`).join('; '), unknown);
+      const from = resolved.from!;
+      const to = resolved.to!;
       const hops = shortestPath(index, from, to, { direction, edgeTypes: edge });
       if (!hops) throw new NotFoundError('path', `${from} → ${to}${direction === 'both' ? '' : ` (direction ${direction})`}${edge ? ` over ${[...edge].join(', ')}` : ''}`);
       const present = (id: string) => presentNode(index.nodes.get(id)!, request.lang);

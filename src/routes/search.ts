@@ -1,20 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { BadRequestError } from '../http/errors.js';
 import { problemResponses } from '../schemas/common.js';
-import { searchPageSchema, searchQuerySchema, suggestQuerySchema, suggestionsSchema } from '../schemas/search.js';
+import { searchPageSchema, searchQuerySchema, suggestQuerySchema, suggestionsSchema, type Suggestion } from '../schemas/search.js';
 import { searchTokens } from '../search/search-text.js';
 
 const tags = ['search'];
 
-/** The words of `q`, or a 400 naming `q` when it holds none (only punctuation, operators, control characters). */
-function tokensOf(q: string): string[] {
-  const tokens = searchTokens(q);
-  if (tokens.length === 0) {
-    throw new BadRequestError('Query parameter "q" holds no letters or digits to search for.', [
-      { name: 'q', in: 'query', reason: 'holds no letters or digits to search for' },
-    ]);
+/**
+ * Folds suggestions that name the same real thing (Kubernetes the technology, Kubernetes the skill)
+ * into the first of them, which lists the others in `sameAs`.
+ */
+function groupSameAs(items: Omit<Suggestion, 'sameAs'>[], sameAs: (id: string) => string[]): Suggestion[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const folded = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const item of items) {
+    if (folded.has(item.id)) continue;
+    const others = sameAs(item.id).flatMap((id) => {
+      const other = byId.get(id);
+      if (!other) return [];
+      folded.add(id);
+      return [{ kind: other.kind, id: other.id, url: other.url }];
+    });
+    out.push({ ...item, sameAs: others });
   }
-  return tokens;
+  return out;
 }
 
 const searchRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,7 +46,10 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { q, kind, limit, offset } = request.query;
-      const { items, total } = search().search({ tokens: tokensOf(q), kind, lang: request.lang, limit, offset });
+      // Blank or punctuation-only input is what a search box sends while empty: nothing matches it.
+      const tokens = searchTokens(q);
+      if (tokens.length === 0) return { items: [], total: 0, limit, offset };
+      const { items, total } = search().search({ tokens, kind, lang: request.lang, limit, offset });
       return { items, total, limit, offset };
     },
   );
@@ -56,7 +68,12 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: suggestionsSchema, ...problemResponses(400) },
       },
     },
-    async (request) => ({ items: search().suggest(tokensOf(request.query.q), request.lang, request.query.limit) }),
+    async (request) => {
+      const tokens = searchTokens(request.query.q);
+      if (tokens.length === 0) return { items: [] };
+      const items = search().suggest(tokens, request.lang, request.query.limit + 1);
+      return { items: groupSameAs(items, (id) => app.repositories.catalog.sameAs(id)).slice(0, request.query.limit) };
+    },
   );
 };
 

@@ -1,29 +1,34 @@
 import { z } from 'zod';
-import { roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { entityIdSchema, roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
 import { USAGE_KINDS } from './roles.js';
+
+/** Ids of nodes that name the same real thing in another kind (Kubernetes the technology and Kubernetes the skill). */
+const sameAsSchema = z.array(entityIdSchema).describe('Ids of other nodes that name the same real thing: `technology:kubernetes` ↔ `skill:kubernetes`.');
 
 export const technologySummarySchema = z
   .object({
+    id: entityIdSchema,
     slug: z.string(),
     name: z.string(),
     kind: technologyKindSchema,
     aliases: z.array(z.string()),
     url: z.string(),
+    sameAs: sameAsSchema,
     source: sourceSchema.describe('Where the technology is first named.'),
   })
   .meta({ id: 'TechnologySummary' });
 
-const responsibilityLinkSchema = z.object({ slug: z.string(), name: z.string(), url: z.string() });
+const responsibilityLinkSchema = z.object({ id: entityIdSchema, slug: z.string(), name: z.string(), url: z.string() });
 
 export const technologySchema = technologySummarySchema
   .extend({
     roles: z.array(roleRefSchema.extend({ via: z.array(z.enum(USAGE_KINDS)) })),
     responsibilities: z.array(responsibilityLinkSchema.extend({ role: roleRefSchema, context: z.string().nullable(), source: sourceSchema })),
     tasks: z.array(
-      z.object({ role: roleRefSchema, responsibility: responsibilityLinkSchema, position: z.number().int(), text: z.string(), matched: z.string(), source: sourceSchema }),
+      z.object({ id: entityIdSchema, role: roleRefSchema, responsibility: responsibilityLinkSchema, position: z.number().int().min(1), text: z.string(), matched: z.string(), source: sourceSchema }),
     ),
     skills: z.array(skillRefSchema.extend({ source: sourceSchema })),
-    comparisons: z.array(z.object({ slug: z.string(), url: z.string(), role: roleRefSchema, matched: z.string(), source: sourceSchema })),
+    comparisons: z.array(z.object({ id: entityIdSchema, slug: z.string(), url: z.string(), role: roleRefSchema, matched: z.string(), source: sourceSchema })),
     untranslated: untranslatedSchema,
   })
   .meta({ id: 'Technology' });
@@ -32,10 +37,12 @@ export const technologyListQueryExtension = { kind: technologyKindSchema.optiona
 
 export const skillSummarySchema = z
   .object({
+    id: entityIdSchema,
     slug: z.string(),
     name: z.string(),
     kind: skillKindSchema,
     url: z.string(),
+    sameAs: sameAsSchema,
     technologies: z.array(technologyRefSchema),
     source: sourceSchema,
     untranslated: untranslatedSchema,
@@ -47,7 +54,7 @@ export const skillSchema = skillSummarySchema
     roles: z.array(
       z.object({
         role: roleRefSchema,
-        category: z.object({ slug: z.string(), name: z.string() }),
+        category: z.object({ id: entityIdSchema, slug: z.string(), name: z.string() }),
         text: z.string(),
         qualifier: z.string().nullable(),
         source: sourceSchema,

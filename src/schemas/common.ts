@@ -22,23 +22,28 @@ export const untranslatedSchema = z
   .optional()
   .describe('Fields served in the source language (Polish) because no translation exists for them.');
 
+/** Every entity's `id`: its graph-node id, the same in every response and accepted by every endpoint that takes the entity. */
+export const entityIdSchema = z
+  .string()
+  .describe('The graph-node id `kind:key` (`role:ai-engineer`, `responsibility:ai-engineer.mlops`, `technology:dvc`); the same in every response, accepted wherever the entity is.');
+
 export const roleRefSchema = z
-  .object({ slug: z.string(), name: z.string(), url: z.string() })
+  .object({ id: entityIdSchema, slug: z.string(), name: z.string(), url: z.string() })
   .meta({ id: 'RoleRef', description: 'A link to a role.' });
 
 export const technologyKindSchema = z.enum(TECHNOLOGY_KINDS).meta({ id: 'TechnologyKind' });
 export const skillKindSchema = z.enum(SKILL_KINDS).meta({ id: 'SkillKind' });
 
 export const technologyRefSchema = z
-  .object({ slug: z.string(), name: z.string(), kind: technologyKindSchema, url: z.string() })
+  .object({ id: entityIdSchema, slug: z.string(), name: z.string(), kind: technologyKindSchema, url: z.string() })
   .meta({ id: 'TechnologyRef', description: 'A link to a technology.' });
 
 export const skillRefSchema = z
-  .object({ slug: z.string(), name: z.string(), kind: skillKindSchema, url: z.string() })
+  .object({ id: entityIdSchema, slug: z.string(), name: z.string(), kind: skillKindSchema, url: z.string() })
   .meta({ id: 'SkillRef', description: 'A link to a skill.' });
 
 export const conceptSchema = z
-  .object({ slug: z.string(), name: z.string(), description: z.string(), matched: z.string(), source: sourceSchema })
+  .object({ id: entityIdSchema, slug: z.string(), name: z.string(), description: z.string(), matched: z.string(), source: sourceSchema })
   .meta({ id: 'ConceptMention', description: 'A concept the text mentions, with the words that mention it.' });
 
 export const langQuerySchema = z.object({

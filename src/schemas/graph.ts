@@ -8,9 +8,12 @@ export const edgeTypeSchema = z.enum(EDGE_TYPES).meta({ id: 'GraphEdgeType', des
 
 export const nodeIdSchema = z
   .string()
+  .min(1)
   .max(300)
-  .regex(NODE_ID_PATTERN, 'must be a node id `kind:key`, e.g. `technology:dvc`')
-  .describe(`A node id \`kind:key\`; kind is one of ${NODE_KINDS.join(', ')}.`);
+  .describe(
+    `A node id \`kind:key\` (kind one of ${NODE_KINDS.join(', ')}), or what the entity endpoints accept: a slug, name or alias, ` +
+      'with or without its `kind:` prefix (`role:Inżynier AI`, `k8s`). Unprefixed, roles are tried first, then technologies, then skills.',
+  );
 
 const exampleSource = { document: 'ai-engineer.pl.txt', line: 21 };
 const exampleEdge = {

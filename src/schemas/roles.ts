@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { conceptSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { conceptSchema, entityIdSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
 
 const labeledTextSchema = z.object({ label: z.string().nullable(), text: z.string(), source: sourceSchema });
 
 export const roleSummarySchema = z
   .object({
+    id: entityIdSchema,
     slug: z.string(),
     name: z.string(),
     url: z.string(),
@@ -22,6 +23,7 @@ export const roleSummarySchema = z
 
 export const roleSchema = z
   .object({
+    id: entityIdSchema,
     slug: z.string(),
     name: z.string(),
     url: z.string(),
@@ -43,6 +45,7 @@ export const roleSchema = z
     comparisons: z
       .array(
         z.object({
+          id: entityIdSchema,
           slug: z.string(),
           with: roleRefSchema,
           focus: z.string().describe('What this role focuses on, per the comparison.'),
@@ -61,6 +64,7 @@ export const roleSchema = z
 
 export const responsibilitySchema = z
   .object({
+    id: entityIdSchema,
     slug: z.string(),
     position: z.number().int().min(1).describe('Order within the role, as in the document.'),
     name: z.string(),
@@ -69,6 +73,7 @@ export const responsibilitySchema = z
     role: roleRefSchema,
     tasks: z.array(
       z.object({
+        id: entityIdSchema.describe('`task:<role>.<responsibility>.<key>`; the key comes from the task\'s own text, so it survives re-seeds and edits of other paragraphs.'),
         position: z.number().int().min(1),
         text: z.string(),
         technologies: z.array(technologyRefSchema.extend({ matched: z.string() })).describe('Technologies the task names.'),
@@ -88,6 +93,7 @@ export const responsibilitySchema = z
 
 export const roleSkillCategorySchema = z
   .object({
+    id: entityIdSchema,
     slug: z.string(),
     name: z.string(),
     kind: skillRefSchema.shape.kind,
@@ -109,16 +115,13 @@ export const USAGE_KINDS = ['responsibility', 'task', 'skill', 'comparison'] as 
 
 export const roleTechnologySchema = z
   .object({
-    slug: z.string(),
-    name: z.string(),
-    kind: technologyKindSchema,
-    url: z.string(),
+    ...technologyRefSchema.shape,
     usages: z.array(
       z.object({
         via: z.enum(USAGE_KINDS).describe('What ties the technology to the role.'),
-        responsibility: z.object({ slug: z.string(), name: z.string(), url: z.string() }).nullable(),
+        responsibility: z.object({ id: entityIdSchema, slug: z.string(), name: z.string(), url: z.string() }).nullable(),
         skill: skillRefSchema.nullable(),
-        comparison: z.object({ slug: z.string(), url: z.string() }).nullable(),
+        comparison: z.object({ id: entityIdSchema, slug: z.string(), url: z.string() }).nullable(),
         context: z.string().nullable(),
         source: sourceSchema,
       }),
@@ -129,6 +132,7 @@ export const roleTechnologySchema = z
 
 export const comparisonSchema = z
   .object({
+    id: entityIdSchema,
     slug: z.string(),
     title: z.string(),
     url: z.string(),

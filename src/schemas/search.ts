@@ -9,7 +9,7 @@ export const searchKindSchema = z.enum(SEARCH_KINDS).meta({ id: 'SearchKind', de
 
 const queryText = z
   .string()
-  .min(1)
+  .min(0)
   .max(MAX_QUERY_LENGTH)
   .describe(
     `What to look for, at most ${MAX_QUERY_LENGTH} characters. Split into words on anything but letters and digits; every word must match ` +
@@ -31,7 +31,7 @@ export const suggestQuerySchema = langQuerySchema
   })
   .strict();
 
-const nodeIdSchema = z.string().describe('The graph node id `kind:key` (e.g. `technology:dvc`, `task:ai-engineer.mlops.1`).');
+const nodeIdSchema = z.string().describe('The graph node id `kind:key` (e.g. `technology:dvc`, `task:ai-engineer.mlops.jest-to-polaczenie-uczenia-maszynowego-devops`).');
 const urlSchema = z
   .string()
   .nullable()
@@ -44,7 +44,7 @@ export const searchHitSchema = z
   .object({
     kind: searchKindSchema,
     id: nodeIdSchema,
-    slug: z.string().describe("The node's own slug; for a task, its position in the responsibility."),
+    slug: z.string().describe("The node's own slug; for a task, its key within the responsibility (from its text, stable across re-seeds)."),
     name: z.string().describe("The node's name in the response language (a task's name is its text)."),
     snippet: z
       .string()
@@ -85,6 +85,9 @@ export const suggestionSchema = z
     name: z.string().describe("The node's name in the response language."),
     matched: z.string().describe('The name or alias that matched what was typed (`k8s` for Kubernetes).'),
     url: urlSchema,
+    sameAs: z
+      .array(z.object({ kind: searchKindSchema, id: nodeIdSchema, url: urlSchema }))
+      .describe('Other nodes that name the same real thing, folded into this entry (Kubernetes the technology and Kubernetes the skill are one suggestion).'),
   })
   .meta({ id: 'Suggestion' });
 
@@ -95,8 +98,16 @@ export const suggestionsSchema = z
     examples: [
       {
         items: [
-          { kind: 'technology', id: 'technology:kubernetes', slug: 'kubernetes', name: 'Kubernetes', matched: 'kube', url: '/technologies/kubernetes' },
-          { kind: 'technology', id: 'technology:kubeflow', slug: 'kubeflow', name: 'Kubeflow', matched: 'Kubeflow', url: '/technologies/kubeflow' },
+          {
+            kind: 'technology',
+            id: 'technology:kubernetes',
+            slug: 'kubernetes',
+            name: 'Kubernetes',
+            matched: 'Kubernetes',
+            url: '/technologies/kubernetes',
+            sameAs: [{ kind: 'skill', id: 'skill:kubernetes', url: '/skills/kubernetes' }],
+          },
+          { kind: 'technology', id: 'technology:kubeflow', slug: 'kubeflow', name: 'Kubeflow', matched: 'Kubeflow', url: '/technologies/kubeflow', sameAs: [] },
         ],
       },
     ],

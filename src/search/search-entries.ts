@@ -125,8 +125,8 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
   for (const t of tasks.values()) {
     entries.push({
       kind: 'task',
-      key: `${responsibilityKey(t.responsibilityId)}.${t.position}`,
-      slug: String(t.position),
+      key: `${responsibilityKey(t.responsibilityId)}.${t.key}`,
+      slug: t.key,
       name: { pl: t.textPl, en: t.textEn },
       aliases: [],
       body: both(t.textPl, t.textEn),

@@ -1,4 +1,5 @@
 import { ListItem, escapeRegExp, parseListItem, slugify, splitTopLevel } from '../lib/text.js';
+import { taskKey } from '../model/ids.js';
 import type { CuratedData } from './curated-data.js';
 import { EntityRegistry } from './entity-registry.js';
 import { GraphModel, Source, emptyGraphModel } from './graph-model.js';
@@ -142,14 +143,19 @@ class DocumentResolver {
         model.responsibilityConcepts.push({ responsibilityId: id, conceptId, matched: m.matched, ...this.at(parsed.line) });
       }
     }
-    parsed.paragraphs.forEach((p, i) => this.task(id, p.text, i + 1, p.line));
+    const taskKeys = new Set<string>();
+    parsed.paragraphs.forEach((p, i) => {
+      const key = taskKey(p.text, taskKeys);
+      taskKeys.add(key);
+      this.task(id, key, p.text, i + 1, p.line);
+    });
     this.technologyList(id, parsed.technologies.items, parsed.technologies.line);
   }
 
-  private task(responsibilityId: number, text: string, position: number, line: number): void {
+  private task(responsibilityId: number, key: string, text: string, position: number, line: number): void {
     const { model, registry } = this;
     const taskId = model.tasks.length + 1;
-    model.tasks.push({ id: taskId, responsibilityId, position, textPl: text, textEn: this.tr(text), ...this.at(line) });
+    model.tasks.push({ id: taskId, responsibilityId, position, key, textPl: text, textEn: this.tr(text), ...this.at(line) });
     const seenTech = new Set<number>();
     for (const m of registry.technologyTerms.find(text)) {
       const technologyId = registry.technology(m.target.name, this.at(line));
