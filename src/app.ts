@@ -8,10 +8,12 @@ import type { Db } from './db/open-database.js';
 import compressionPlugin from './plugins/compression.js';
 import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
-import errorsPlugin, { CLIENT_ERRORS, sendProblem } from './plugins/errors.js';
+import errorsPlugin, { sendProblem } from './plugins/errors.js';
+import { PROBLEM_BY_STATUS } from './http/problems.js';
 import languagePlugin from './plugins/language.js';
 import metricsPlugin from './plugins/metrics.js';
 import overloadPlugin from './plugins/overload.js';
+import paginationLinksPlugin from './plugins/pagination-links.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import requestLimitsPlugin from './plugins/request-limits.js';
 import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js';
@@ -25,6 +27,7 @@ import catalogRoutes from './routes/catalog.js';
 import graphRoutes from './routes/graph.js';
 import openapiRoute from './routes/openapi.js';
 import operationsRoutes from './routes/operations.js';
+import problemRoutes from './routes/problems.js';
 import rolesRoutes from './routes/roles.js';
 import searchRoutes from './routes/search.js';
 
@@ -55,8 +58,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     // Errors the router raises before any handler (bad percent-encoding, over-long parameters) are problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode ?? 400;
-      const { type, title } = CLIENT_ERRORS[status] ?? CLIENT_ERRORS[400];
-      return sendProblem(request, reply, { type, title, status, detail: error.message });
+      return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[status] ?? 'bad-request', status, detail: error.message });
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -74,7 +76,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(overloadPlugin);
   await app.register(requestLimitsPlugin);
   await app.register(rateLimitPlugin, { max: config.rateLimitMax });
-  await app.register(languagePlugin);
+  await app.register(languagePlugin, { defaultLanguage: config.defaultLanguage });
   await app.register(databasePlugin, { data: source });
   await app.register(responseCachePlugin, {
     data: source,
@@ -86,6 +88,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(securityHeadersPlugin);
   await app.register(compressionPlugin, { threshold: COMPRESSION_THRESHOLD_BYTES });
   await app.register(swaggerPlugin);
+  await app.register(paginationLinksPlugin);
 
   await app.register(rolesRoutes);
   await app.register(catalogRoutes);
@@ -94,6 +97,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(analysisRoutes);
   await app.register(operationsRoutes);
   await app.register(openapiRoute);
+  await app.register(problemRoutes);
   await app.ready();
   return app;
 }

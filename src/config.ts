@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { LANGUAGES, type Lang } from './http/language.js';
 import { PROJECT_ROOT } from './paths.js';
 
 export interface HttpConfig {
@@ -14,6 +15,8 @@ export interface HttpConfig {
    * client pick its own IP (and so its own rate-limit budget): only behind a proxy that overwrites it.
    */
   trustProxy: boolean | number | string[];
+  /** The language of a response when the client asks for none we have. */
+  defaultLanguage: Lang;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -21,6 +24,7 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   cacheControl: 'public, max-age=300, stale-while-revalidate=86400',
   corsOrigins: '*',
   trustProxy: false,
+  defaultLanguage: 'pl',
 };
 
 const configSchema = z.object({
@@ -33,6 +37,7 @@ const configSchema = z.object({
   CACHE_CONTROL: z.string().min(1).default(DEFAULT_HTTP_CONFIG.cacheControl),
   CORS_ORIGINS: z.string().min(1).default('*'),
   TRUST_PROXY: z.string().min(1).default('false'),
+  DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('pl'),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   NODE_ENV: z.string().default('development'),
 });
@@ -75,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       cacheControl: c.CACHE_CONTROL,
       corsOrigins: c.CORS_ORIGINS.trim() === '*' ? '*' : c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       trustProxy: parseTrustProxy(c.TRUST_PROXY),
+      defaultLanguage: c.DEFAULT_LANGUAGE,
     },
   };
 }

@@ -364,8 +364,8 @@ describe('errors', () => {
     ['/roles?limit=abc', 'limit'],
     ['/roles?offset=-1', 'offset'],
     ['/technologies?limit=2.5', 'limit'],
-    ['/roles?lang=de', 'lang'],
-    ['/roles/ai-engineer?lang=de', 'lang'],
+    ['/roles?lang=en_US', 'lang'],
+    ['/roles/ai-engineer?lang=1en', 'lang'],
     ['/technologies?kind=quantum', 'kind'],
   ])('GET %s → 400 problem+json naming %s', async (url, name) => {
     const problem = await expectProblem(url, 400);
@@ -395,17 +395,29 @@ describe('errors', () => {
     ['/skills/no-such-skill', 'no-such-skill'],
   ])('GET %s → 404 problem+json naming %s', async (url, slug) => {
     const problem = await expectProblem(url, 404);
-    expect(problem.detail).toContain(`"${slug}"`);
+    expect(problem.detail).toContain(`„${slug}”`);
     expect(problem.type).toBe('/problems/not-found');
+    const english = await expectProblem(`${url}?lang=en`, 404);
+    expect(english.detail).toContain(`"${slug}"`);
   });
 
-  it('answers an unknown route or method with 404 problem+json', async () => {
+  it('answers an unknown route with 404 and a known path with a wrong method with 405 and Allow, both problem+json', async () => {
     const problem = await expectProblem('/no/such/route', 404);
     expect(problem.detail).toContain('/no/such/route');
-    const post = await seeded.app.inject({ method: 'POST', url: '/roles', payload: {} });
-    responses.push(post);
-    expect(post.statusCode).toBe(404);
-    expect(post.headers['content-type']).toMatch(/^application\/problem\+json/);
+    for (const [method, url, allow] of [
+      ['POST', '/roles', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/roles', 'GET, HEAD, OPTIONS'],
+      ['DELETE', '/roles/ai-engineer', 'GET, HEAD, OPTIONS'],
+      ['GET', '/extract', 'POST, OPTIONS'],
+      ['PATCH', '/roles/ai-engineer/gap', 'POST, OPTIONS'],
+    ] as const) {
+      const response = await seeded.app.inject({ method, url, payload: method === 'GET' ? undefined : {} });
+      responses.push(response);
+      expect(response.statusCode, `${method} ${url}`).toBe(405);
+      expect(response.headers.allow).toBe(allow);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json()).toMatchObject({ type: '/problems/method-not-allowed', status: 405, title: 'Niedozwolona metoda' });
+    }
   });
 
   it('answers a malformed percent-encoding with 400 problem+json', async () => {

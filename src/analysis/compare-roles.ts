@@ -11,7 +11,7 @@ export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdent
   const a = roles.findRole(aIdentifier);
   const b = roles.findRole(bIdentifier);
   if (a.id === b.id) {
-    throw new BadRequestError(`Path parameters "a" and "b" name the same role "${a.slug}"; compare two different roles.`, [
+    throw new BadRequestError({ pl: `Parametry ścieżki „a” i „b” wskazują tę samą rolę „${a.slug}”; porównaj dwie różne role.`, en: `Path parameters "a" and "b" name the same role "${a.slug}"; compare two different roles.` }, [
       { name: 'b', in: 'path', reason: `names the same role as "a" (${a.slug})` },
     ]);
   }
@@ -30,7 +30,7 @@ export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdent
 
   const flatSkills = (identifier: string) =>
     roles.skills(identifier, lang).flatMap((category) =>
-      category.skills.map((skill) => ({ skill, category: { slug: category.slug, name: category.name } })),
+      category.skills.map((skill) => ({ skill, category: { id: category.id, slug: category.slug, name: category.name } })),
     );
   const skills = split(
     { a: flatSkills(a.slug), b: flatSkills(b.slug) },
@@ -56,7 +56,7 @@ export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdent
       return { text: side.text, focus: side.focus, keyQuestion: side.keyQuestion, tools: side.tools, source: side.source };
     };
     if (comparison.untranslated?.includes('title')) untranslated.push('statedDifferences.title');
-    statedDifferences = { slug: comparison.slug, title: comparison.title, url: comparison.url, a: sideOf(a.slug, 'a'), b: sideOf(b.slug, 'b'), source: comparison.source };
+    statedDifferences = { id: comparison.id, slug: comparison.slug, title: comparison.title, url: comparison.url, a: sideOf(a.slug, 'a'), b: sideOf(b.slug, 'b'), source: comparison.source };
   }
 
   if (roleA.untranslated?.includes('name')) untranslated.push('a.name');

@@ -41,7 +41,7 @@ export function analyzeGap(roles: RolesRepository, index: VocabularyIndex, refs:
     const required = r.technologies.map(({ id, slug, name, kind, url }) => ({ id, slug, name, kind, url }));
     const matched = required.filter((t) => byTechnology.has(t.slug)).map((t) => ({ ...t, matchedBy: byTechnology.get(t.slug)! }));
     const missing = required.filter((t) => !byTechnology.has(t.slug));
-    return { slug: r.slug, name: r.name, url: r.url, required, matched, missing, ratio: ratio(matched.length, required.length) };
+    return { id: r.id, slug: r.slug, name: r.name, url: r.url, required, matched, missing, ratio: ratio(matched.length, required.length) };
   });
 
   const skillCategories = roles.skills(role.slug, lang).map((c, i) => {
@@ -52,7 +52,7 @@ export function analyzeGap(roles: RolesRepository, index: VocabularyIndex, refs:
     const required = c.skills.map(({ id, slug, name, kind, url }) => ({ id, slug, name, kind, url }));
     const matched = c.skills.filter((s) => matchedBy(s).length > 0).map((s) => ({ id: s.id, slug: s.slug, name: s.name, kind: s.kind, url: s.url, matchedBy: matchedBy(s) }));
     const missing = c.skills.filter((s) => matchedBy(s).length === 0).map(({ id, slug, name, kind, url }) => ({ id, slug, name, kind, url }));
-    return { slug: c.slug, name: c.name, kind: c.kind, required, matched, missing, ratio: ratio(matched.length, required.length) };
+    return { id: c.id, slug: c.slug, name: c.name, kind: c.kind, required, matched, missing, ratio: ratio(matched.length, required.length) };
   });
 
   const requiredTechnologies = new Set(responsibilities.flatMap((r) => r.required.map((t) => t.slug)));
@@ -70,8 +70,8 @@ export function analyzeGap(roles: RolesRepository, index: VocabularyIndex, refs:
     responsibilities,
     skillCategories,
     missing: {
-      responsibilities: responsibilities.filter((r) => r.missing.length > 0).map((r) => ({ slug: r.slug, name: r.name, url: r.url, technologies: r.missing })),
-      skillCategories: skillCategories.filter((c) => c.missing.length > 0).map((c) => ({ slug: c.slug, name: c.name, skills: c.missing })),
+      responsibilities: responsibilities.filter((r) => r.missing.length > 0).map((r) => ({ id: r.id, slug: r.slug, name: r.name, url: r.url, technologies: r.missing })),
+      skillCategories: skillCategories.filter((c) => c.missing.length > 0).map((c) => ({ id: c.id, slug: c.slug, name: c.name, skills: c.missing })),
     },
     coverage: {
       technologies: { ...technologies, ratio: ratio(technologies.matched, technologies.required) },

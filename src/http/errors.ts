@@ -1,12 +1,35 @@
-/** Domain errors the error handler maps to problem+json. */
+import type { Localizable } from './problems.js';
+
+/** Domain errors the error handler maps to problem+json, each with its detail in both languages. */
+
+const RESOURCE_NAMES = {
+  role: { pl: 'roli', en: 'role' },
+  technology: { pl: 'technologii', en: 'technology' },
+  skill: { pl: 'umiejętności', en: 'skill' },
+  responsibility: { pl: 'odpowiedzialności', en: 'responsibility' },
+  node: { pl: 'węzła', en: 'node' },
+  path: { pl: 'ścieżki', en: 'path' },
+  problemType: { pl: 'typu problemu', en: 'problem type' },
+} as const;
+
+export type ResourceName = keyof typeof RESOURCE_NAMES;
 
 export class NotFoundError extends Error {
   readonly status = 404;
+  readonly detail: { pl: string; en: string };
   constructor(
-    readonly resource: string,
+    readonly resource: ResourceName,
     readonly identifier: string,
+    /** The role a responsibility was looked for in. */
+    within?: string,
   ) {
-    super(`No ${resource} "${identifier}" exists.`);
+    const names = RESOURCE_NAMES[resource];
+    const detail = {
+      en: `No ${names.en} "${identifier}" exists${within ? ` in role "${within}"` : ''}.`,
+      pl: `Brak ${names.pl} „${identifier}”${within ? ` w roli „${within}”` : ''}.`,
+    };
+    super(detail.en);
+    this.detail = detail;
   }
 }
 
@@ -19,9 +42,9 @@ export interface InvalidParameter {
 export class BadRequestError extends Error {
   readonly status = 400;
   constructor(
-    message: string,
+    readonly detail: Localizable,
     readonly invalidParams: InvalidParameter[] = [],
   ) {
-    super(message);
+    super(typeof detail === 'string' ? detail : detail.en);
   }
 }

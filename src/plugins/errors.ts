@@ -1,61 +1,113 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { BadRequestError, InvalidParameter, NotFoundError } from '../http/errors.js';
-import type { Problem } from '../schemas/common.js';
-
-/** Readable names for the errors fastify itself raises (body parsing, content type, size). */
-export const CLIENT_ERRORS: Record<number, { type: string; title: string }> = {
-  400: { type: '/problems/bad-request', title: 'Bad request' },
-  413: { type: '/problems/payload-too-large', title: 'Payload too large' },
-  415: { type: '/problems/unsupported-media-type', title: 'Unsupported media type' },
-  406: { type: '/problems/not-acceptable', title: 'Not acceptable' },
-  414: { type: '/problems/uri-too-long', title: 'URI too long' },
-};
+import { type Lang, negotiateLanguage } from '../http/language.js';
+import { type Localizable, PROBLEM_BY_STATUS, PROBLEM_TYPES, type ProblemKey, problemTypeOf, problemTypeUri } from '../http/problems.js';
+import { unknownParameterReason, validationReason } from '../http/validation-reasons.js';
 
 const LOCATION: Record<string, InvalidParameter['in']> = { querystring: 'query', params: 'path', headers: 'header', body: 'body' };
+const LOCATION_NAMES: Record<InvalidParameter['in'], { pl: string; en: string }> = {
+  query: { pl: 'Parametr zapytania', en: 'query parameter' },
+  path: { pl: 'Parametr ścieżki', en: 'path parameter' },
+  header: { pl: 'Nagłówek', en: 'header' },
+  body: { pl: 'Pole treści', en: 'body field' },
+};
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 
-/** Every error leaves as RFC 9457 problem+json; a 500 says nothing of the internals. */
+/** What sendProblem takes: a catalogue key (or its `/problems/…` URI), and what this occurrence adds. */
+export interface ProblemInput {
+  type: ProblemKey | string;
+  status?: number;
+  /** Ignored for catalogue types: their title comes from the catalogue, in the response language. */
+  title?: string;
+  /** This occurrence's detail; a plain string is English only. Absent: the type's own description. */
+  detail?: Localizable;
+  invalidParams?: InvalidParameter[];
+}
+
+/** Every error leaves as RFC 9457 problem+json from the one catalogue (src/http/problems.ts); a 500 says nothing of the internals. */
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
+      const lang = problemLanguage(request);
       if (hasZodFastifySchemaValidationErrors(error)) {
         const where = LOCATION[error.validationContext ?? 'querystring'] ?? 'query';
-        const invalidParams = error.validation.flatMap((v): InvalidParameter[] => {
-          const keys = (v.params as { keys?: unknown }).keys;
-          if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-            return keys.map((key) => ({ name: String(key), in: where, reason: 'is not a known parameter of this operation' }));
-          }
-          return [{ name: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)', in: where, reason: v.message ?? 'is invalid' }];
-        });
-        const names = invalidParams.map((p) => `${p.in} parameter "${p.name}" ${p.reason}`).join('; ');
-        return sendProblem(request, reply, { type: '/problems/invalid-parameter', title: 'Invalid parameter', status: 400, detail: names, invalidParams });
+        const reasons = (l: Lang) =>
+          error.validation.flatMap((v): InvalidParameter[] => {
+            const keys = (v.params as { keys?: unknown }).keys;
+            if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) return keys.map((key) => ({ name: String(key), in: where, reason: unknownParameterReason(l) }));
+            return [{ name: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)', in: where, reason: validationReason(v as Parameters<typeof validationReason>[0], l) }];
+          });
+        const describe = (l: Lang) =>
+          reasons(l)
+            .map((p) => (l === 'pl' ? `${LOCATION_NAMES[p.in].pl} „${p.name}” ${p.reason}` : `${LOCATION_NAMES[p.in].en} "${p.name}" ${p.reason}`))
+            .join('; ');
+        return sendProblem(request, reply, { type: 'invalid-parameter', detail: { pl: describe('pl'), en: describe('en') }, invalidParams: reasons(lang) });
       }
-      if (error instanceof NotFoundError) {
-        return sendProblem(request, reply, { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message });
-      }
+      if (error instanceof NotFoundError) return sendProblem(request, reply, { type: 'not-found', detail: error.detail });
       if (error instanceof BadRequestError) {
-        return sendProblem(request, reply, { type: '/problems/bad-request', title: 'Bad request', status: 400, detail: error.message, invalidParams: error.invalidParams });
+        return sendProblem(request, reply, { type: error.invalidParams.length > 0 ? 'invalid-parameter' : 'bad-request', detail: error.detail, invalidParams: error.invalidParams });
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) {
         request.log.error({ err: error }, 'unhandled error');
-        return sendProblem(request, reply, { type: '/problems/internal', title: 'Internal Server Error', status, detail: 'The server could not answer this request. It has been logged.' });
+        return sendProblem(request, reply, { type: 'internal' });
       }
-      const known = CLIENT_ERRORS[status];
-      return sendProblem(request, reply, { type: known?.type ?? `/problems/http-${status}`, title: known?.title ?? 'Client error', status, detail: error.message });
+      const localized = (error as { detail?: unknown }).detail;
+      const detail = localized && typeof localized === 'object' && 'pl' in localized && 'en' in localized ? (localized as { pl: string; en: string }) : error.message;
+      return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[status] ?? 'bad-request', status, detail });
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(request, reply, { type: '/problems/not-found', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]} exists. See /docs.` }),
-    );
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0];
+      const allowed = allowedMethods(app, path);
+      if (allowed.length > 0) {
+        reply.header('Allow', allowed.join(', '));
+        return sendProblem(request, reply, {
+          type: 'method-not-allowed',
+          detail: { pl: `${path} nie obsługuje metody ${request.method}; obsługuje: ${allowed.join(', ')}.`, en: `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.` },
+        });
+      }
+      return sendProblem(request, reply, {
+        type: 'not-found',
+        detail: { pl: `Nie ma ścieżki ${request.method} ${path}. Zobacz /docs.`, en: `No route ${request.method} ${path} exists. See /docs.` },
+      });
+    });
   },
   { name: 'errors' },
 );
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+/** The methods the router has for a concrete path; OPTIONS (CORS preflight, answered for every path) only beside one of them. */
+function allowedMethods(app: FastifyInstance, path: string): string[] {
+  const methods: string[] = METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+  if (methods.length > 0 && app.findRoute({ method: 'OPTIONS', url: path }) !== null) methods.push('OPTIONS');
+  return methods;
+}
+
+/** The response language for a problem: the request's, or negotiated here when the error came before the language hook ran. */
+function problemLanguage(request: FastifyRequest): Lang {
+  const defaultLanguage = request.server.defaultLanguage ?? 'pl';
+  const query = (request.query as Record<string, unknown> | undefined) ?? {};
+  return negotiateLanguage(query.lang, request.headers['accept-language'], defaultLanguage);
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, input: ProblemInput) {
+  const key = problemTypeOf(input.type);
+  const entry = key ? PROBLEM_TYPES[key] : undefined;
+  // An English-only detail makes the whole problem English, so Content-Language stays true.
+  const lang: Lang = typeof input.detail === 'string' ? 'en' : problemLanguage(request);
+  const detail = input.detail === undefined ? entry?.description[lang] ?? '' : typeof input.detail === 'string' ? input.detail : input.detail[lang];
   return reply
-    .code(problem.status)
+    .code(input.status ?? entry?.status ?? 500)
+    .header('Content-Language', lang)
     .type('application/problem+json; charset=utf-8')
-    .send({ ...problem, instance: request.url });
+    .send({
+      type: key ? problemTypeUri(key) : input.type,
+      title: entry ? entry.title[lang] : (input.title ?? 'Error'),
+      status: input.status ?? entry?.status ?? 500,
+      detail,
+      instance: request.url,
+      ...(input.invalidParams && input.invalidParams.length > 0 ? { invalidParams: input.invalidParams } : {}),
+    });
 }

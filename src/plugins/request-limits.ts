@@ -10,7 +10,10 @@ export default fp(
     app.addHook('onRequest', async (request, reply) => {
       const url = request.url;
       if (url.length > MAX_URL_LENGTH) {
-        return sendProblem(request, reply, { type: '/problems/uri-too-long', title: 'URI too long', status: 414, detail: `The URL is ${url.length} characters; at most ${MAX_URL_LENGTH} are accepted.` });
+        return sendProblem(request, reply, {
+          type: 'uri-too-long',
+          detail: { pl: `URL ma ${url.length} znaków; serwer przyjmuje najwyżej ${MAX_URL_LENGTH}.`, en: `The URL is ${url.length} characters; at most ${MAX_URL_LENGTH} are accepted.` },
+        });
       }
       const query = url.indexOf('?');
       if (query !== -1) {
@@ -18,10 +21,11 @@ export default fp(
         for (let i = query; i < url.length; i++) if (url.charCodeAt(i) === 38 /* & */) count++;
         if (count > MAX_QUERY_PARAMETERS) {
           return sendProblem(request, reply, {
-            type: '/problems/too-many-parameters',
-            title: 'Too many query parameters',
-            status: 400,
-            detail: `The query string has ${count} parameters; at most ${MAX_QUERY_PARAMETERS} are accepted.`,
+            type: 'too-many-parameters',
+            detail: {
+              pl: `Zapytanie ma ${count} parametrów; serwer przyjmuje najwyżej ${MAX_QUERY_PARAMETERS}.`,
+              en: `The query string has ${count} parameters; at most ${MAX_QUERY_PARAMETERS} are accepted.`,
+            },
             invalidParams: [{ name: '(query)', in: 'query', reason: `more than ${MAX_QUERY_PARAMETERS} parameters` }],
           });
         }

@@ -51,7 +51,7 @@ export function createRoleQueries(db: Db, refs: ReferenceData) {
       rows.find((r) => r.slug === identifier) ??
       rows.find((r) => [r.namePl, r.nameEn, r.term].some((name) => name != null && normalizeName(name) === folded)) ??
       rows.find((r) => r.slug === slugify(identifier));
-    if (!row) throw new NotFoundError(`responsibility of role "${role.slug}"`, given);
+    if (!row) throw new NotFoundError('responsibility', given, role.slug);
     return row;
   }
 

@@ -63,14 +63,18 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
       const roleId = role === undefined ? undefined : (resolveNode(graph(), app.repositories, role.includes(':') ? role : `role:${role}`) ?? '');
       if (roleId !== undefined && !roleId.startsWith('role:')) {
-        throw new BadRequestError(`No role "${role}" exists.`, [{ name: 'role', in: 'query', reason: `no role "${role}" exists` }]);
+        throw new BadRequestError({ pl: `Brak roli „${role}”.`, en: `No role "${role}" exists.` }, [{ name: 'role', in: 'query', reason: `no role "${role}" exists` }]);
       }
       const selected = selectSubgraph(graph(), { kinds, role: roleId });
       const size = selected.nodes.length + selected.edges.length;
       if (size > MAX_GRAPH_ELEMENTS) {
         throw new BadRequestError(
-          `The selection holds ${selected.nodes.length} nodes and ${selected.edges.length} edges; at most ${MAX_GRAPH_ELEMENTS} are served at once. ` +
-            'Narrow it with kinds= or role=, or walk it with /graph/nodes/{node}/neighbors.',
+          {
+            pl: `Wybór obejmuje ${selected.nodes.length} węzłów i ${selected.edges.length} krawędzi; naraz serwer wydaje najwyżej ${MAX_GRAPH_ELEMENTS}. Zawęź go przez kinds= lub role=, albo przechodź graf przez /graph/nodes/{node}/neighbors.`,
+            en:
+              `The selection holds ${selected.nodes.length} nodes and ${selected.edges.length} edges; at most ${MAX_GRAPH_ELEMENTS} are served at once. ` +
+              'Narrow it with kinds= or role=, or walk it with /graph/nodes/{node}/neighbors.',
+          },
           [{ name: kinds ? 'kinds' : 'role', in: 'query', reason: `selects ${size} nodes and edges, more than ${MAX_GRAPH_ELEMENTS}` }],
         );
       }
@@ -134,11 +138,19 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
       const unknown = (['from', 'to'] as const)
         .filter((name) => resolved[name] === null)
         .map((name): InvalidParameter => ({ name, in: 'query', reason: `no node "${request.query[name]}" exists` }));
-      if (unknown.length > 0) throw new BadRequestError(unknown.map((p) => `query parameter "${p.name}": ${p.reason}`).join('; '), unknown);
+      if (unknown.length > 0) {
+        throw new BadRequestError(
+          {
+            pl: unknown.map((p) => `Parametr zapytania „${p.name}”: brak węzła „${request.query[p.name as "from" | "to"]}”`).join('; '),
+            en: unknown.map((p) => `query parameter "${p.name}": ${p.reason}`).join('; '),
+          },
+          unknown,
+        );
+      }
       const from = resolved.from!;
       const to = resolved.to!;
       const hops = shortestPath(index, from, to, { direction, edgeTypes: edge });
-      if (!hops) throw new NotFoundError('path', `${from} → ${to}${direction === 'both' ? '' : ` (direction ${direction})`}${edge ? ` over ${[...edge].join(', ')}` : ''}`);
+      if (!hops) throw new NotFoundError('path', `${from} → ${to}${direction === 'both' ? '' : ` (direction ${direction})`}${edge ? ` (${[...edge].join(', ')})` : ''}`);
       const present = (id: string) => presentNode(index.nodes.get(id)!, request.lang);
       return { from: present(from), to: present(to), length: hops.length, nodes: [from, ...hops.map((h) => h.to)].map(present), hops: hops.map(presentHop) };
     },

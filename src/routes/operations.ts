@@ -34,11 +34,11 @@ const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
       const roles = current.db.get<{ n: number }>(sql`select count(*) as n from roles`)?.n ?? 0;
       if (app.draining) {
         reply.header('retry-after', '5');
-        return sendProblem(request, reply, { type: '/problems/not-ready', title: 'Not ready', status: 503, detail: 'The server is shutting down.' });
+        return sendProblem(request, reply, { type: 'not-ready', detail: { pl: 'Serwer się zamyka.', en: 'The server is shutting down.' } });
       }
       if (current.dataVersion === 'unseeded' || roles === 0) {
         reply.header('retry-after', '5');
-        return sendProblem(request, reply, { type: '/problems/not-ready', title: 'Not ready', status: 503, detail: 'The database holds no seeded data yet.' });
+        return sendProblem(request, reply, { type: 'not-ready', detail: { pl: 'Baza danych nie ma jeszcze danych.', en: 'The database holds no seeded data yet.' } });
       }
       return { status: 'ready' as const, dataVersion: current.dataVersion };
     },

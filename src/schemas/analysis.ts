@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { problemResponses, problemSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { entityIdSchema, problemResponses, problemSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema } from './common.js';
 import { USAGE_KINDS } from './roles.js';
 
 /** Shapes of the analysis operations: role comparison, skill-gap analysis, extraction from text. */
 
-const categoryRefSchema = z.object({ slug: z.string(), name: z.string() });
+const categoryRefSchema = z.object({ id: entityIdSchema, slug: z.string(), name: z.string() });
 const usageKindsSchema = z.array(z.enum(USAGE_KINDS)).describe('What ties the technology to the role; empty when nothing does.');
 
 // ---------------------------------------------------------------- compare
@@ -51,7 +51,7 @@ export const roleComparisonSchema = z
     ),
     skills: splitSchema(comparedSkillSchema, 'Skills').describe("Skills each role's skill set lists."),
     statedDifferences: z
-      .object({ slug: z.string(), title: z.string(), url: z.string(), a: statedSideSchema, b: statedSideSchema, source: sourceSchema })
+      .object({ id: entityIdSchema, slug: z.string(), title: z.string(), url: z.string(), a: statedSideSchema, b: statedSideSchema, source: sourceSchema })
       .nullable()
       .describe('What a document itself says sets the two roles apart, sides in the order a, b whatever order the document uses; null when no document compares them.'),
     untranslated: untranslatedSchema,
@@ -114,6 +114,7 @@ const coverageSchema = z
 const matchedBySchema = z.array(z.string()).describe('The inputs, as sent, that made this count as had.');
 
 const responsibilityCoverageSchema = z.object({
+  id: entityIdSchema,
   slug: z.string(),
   name: z.string(),
   url: z.string(),
@@ -124,6 +125,7 @@ const responsibilityCoverageSchema = z.object({
 });
 
 const categoryCoverageSchema = z.object({
+  id: entityIdSchema,
   slug: z.string(),
   name: z.string(),
   kind: skillRefSchema.shape.kind,
@@ -146,8 +148,8 @@ export const skillGapSchema = z
       .describe('The role\'s skill categories; a skill counts as had when an input names the skill or any technology the skill involves.'),
     missing: z
       .object({
-        responsibilities: z.array(z.object({ slug: z.string(), name: z.string(), url: z.string(), technologies: z.array(technologyRefSchema) })),
-        skillCategories: z.array(z.object({ slug: z.string(), name: z.string(), skills: z.array(skillRefSchema) })),
+        responsibilities: z.array(z.object({ id: entityIdSchema, slug: z.string(), name: z.string(), url: z.string(), technologies: z.array(technologyRefSchema) })),
+        skillCategories: z.array(z.object({ id: entityIdSchema, slug: z.string(), name: z.string(), skills: z.array(skillRefSchema) })),
       })
       .describe('Only what is missing, grouped the same way; fully covered groups are left out.'),
     coverage: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../http/language.js';
+import { LANGUAGE_TAG, LANGUAGES } from '../http/language.js';
 import { TECHNOLOGY_KINDS, SKILL_KINDS } from '../db/schema.js';
 
 /** Shapes shared by every resource. Each has an id, so the OpenAPI document names it as a component. */
@@ -46,17 +46,38 @@ export const conceptSchema = z
   .object({ id: entityIdSchema, slug: z.string(), name: z.string(), description: z.string(), matched: z.string(), source: sourceSchema })
   .meta({ id: 'ConceptMention', description: 'A concept the text mentions, with the words that mention it.' });
 
+const DECIMAL_DIGITS = /^[0-9]{1,9}$/;
+
+/**
+ * A query integer written as plain decimal digits only: `0x10`, `1e2`, `+5`, `5.0` and ` 5` are
+ * refused, which `Number()` would accept. The spec shows it as an integer with its bounds and default.
+ */
+export function decimalIntegerQuery(min: number, max: number, fallback: number) {
+  const message = `must be an integer from ${min} to ${max}, written in plain decimal digits`;
+  return z
+    .preprocess(
+      (value) => (value === undefined ? fallback : typeof value === 'string' && DECIMAL_DIGITS.test(value) ? Number(value) : value),
+      z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
+    )
+    .meta({ default: fallback });
+}
+
 export const langQuerySchema = z.object({
   lang: z
-    .enum(LANGUAGES)
+    .string()
+    .max(35)
+    .regex(LANGUAGE_TAG, 'must be a BCP 47 language tag, e.g. `en`, `en-US`, `pl`')
     .optional()
-    .describe('Response language; overrides Accept-Language. Texts without a translation fall back to Polish and are listed in `untranslated`.'),
+    .describe(
+      `Response language as a BCP 47 tag, any case (\`en\`, \`EN\`, \`en-US\`, \`pl-PL\`); overrides Accept-Language when it names one we have (${LANGUAGES.join(', ')}). ` +
+        'Texts without a translation fall back to Polish and are listed in `untranslated`; `Content-Language` says which language you got.',
+    ),
 });
 
 export const listQuerySchema = langQuerySchema
   .extend({
-    limit: z.coerce.number().int().min(1).max(100).default(20).describe('Page size, 1–100.'),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Items to skip.'),
+    limit: decimalIntegerQuery(1, 100, 20).describe('Page size, 1–100.'),
+    offset: decimalIntegerQuery(0, 1_000_000, 0).describe('Items to skip.'),
   })
   .strict();
 

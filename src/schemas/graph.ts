@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DIRECTIONS, EDGE_TYPES, NODE_ID_PATTERN, NODE_KINDS } from '../graph/graph-vocabulary.js';
 import { GRAPH_FORMATS } from '../graph/graph-format.js';
-import { langQuerySchema, sourceSchema } from './common.js';
+import { decimalIntegerQuery, langQuerySchema, sourceSchema } from './common.js';
 
 export const nodeKindSchema = z.enum(NODE_KINDS).meta({ id: 'GraphNodeKind', description: 'What a node stands for.' });
 export const edgeTypeSchema = z.enum(EDGE_TYPES).meta({ id: 'GraphEdgeType', description: 'What an edge says of its two ends.' });
@@ -211,7 +211,7 @@ const traversalQuery = {
 
 export const neighborsQuerySchema = langQuerySchema
   .extend({
-    depth: z.coerce.number().int().min(1).max(3).default(1).describe('Hops to follow, 1–3.'),
+    depth: decimalIntegerQuery(1, 3, 1).describe('Hops to follow, 1–3.'),
     direction: z.enum(DIRECTIONS).default('both').describe('`out` follows edges as stated, `in` backwards, `both` either way.'),
     ...traversalQuery,
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../http/language.js';
 import { SEARCH_KINDS } from '../search/search-entries.js';
-import { langQuerySchema, listQuerySchema, pageSchema, sourceSchema, untranslatedSchema } from './common.js';
+import { decimalIntegerQuery, langQuerySchema, listQuerySchema, pageSchema, sourceSchema, untranslatedSchema } from './common.js';
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -27,7 +27,7 @@ export const searchQuerySchema = listQuerySchema
 export const suggestQuerySchema = langQuerySchema
   .extend({
     q: queryText,
-    limit: z.coerce.number().int().min(1).max(20).default(10).describe('Suggestions, 1–20.'),
+    limit: decimalIntegerQuery(1, 20, 10).describe('Suggestions, 1–20.'),
   })
   .strict();
 
