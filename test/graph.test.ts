@@ -496,6 +496,18 @@ describe('GET /graph/nodes/{node}/neighbors', () => {
   });
 });
 
+describe('graph representations as operations of their own', () => {
+  it('serves at /graph/dot and /graph/cytoscape what negotiation gives on /graph', async () => {
+    const dot = await get('/graph/dot?role=data-analyst&lang=en');
+    expect(dot.headers['content-type']).toBe('text/vnd.graphviz; charset=utf-8');
+    expect(dot.body).toBe((await get('/graph?role=data-analyst&lang=en', { accept: 'text/vnd.graphviz' })).body);
+    const cytoscape = await get('/graph/cytoscape?kinds=role,comparison');
+    expect(cytoscape.headers['content-type']).toBe('application/vnd.cytoscape+json; charset=utf-8');
+    expect(cytoscape.json()).toEqual((await get('/graph?kinds=role,comparison&format=cytoscape')).json());
+    expect((await get('/graph/dot?format=dot')).statusCode).toBe(400);
+  });
+});
+
 describe('graph OpenAPI', () => {
   it('documents the three operations, and the three media types of the graph', () => {
     const spec = seeded.app.swagger() as { paths: Record<string, { get: { operationId: string; tags: string[]; responses: Record<string, { content?: Record<string, unknown> }> } }> };
@@ -503,7 +515,10 @@ describe('graph OpenAPI', () => {
     expect(spec.paths['/graph/nodes/{node}/neighbors'].get.operationId).toBe('getNeighbors');
     expect(spec.paths['/graph/path'].get.operationId).toBe('getPath');
     for (const path of ['/graph', '/graph/nodes/{node}/neighbors', '/graph/path']) expect(spec.paths[path].get.tags).toEqual(['graph']);
-    expect(Object.keys(spec.paths['/graph'].get.responses['200'].content!).sort()).toEqual(['application/json', 'application/vnd.cytoscape+json', 'text/vnd.graphviz']);
+    // One media type per operation: a typed client of /graph gets the JSON graph, not a union.
+    expect(Object.keys(spec.paths['/graph'].get.responses['200'].content!)).toEqual(['application/json']);
+    expect(Object.keys(spec.paths['/graph/cytoscape'].get.responses['200'].content!)).toEqual(['application/vnd.cytoscape+json']);
+    expect(Object.keys(spec.paths['/graph/dot'].get.responses['200'].content!)).toEqual(['text/vnd.graphviz']);
     expect(Object.keys(spec.paths['/graph'].get.responses)).toEqual(expect.arrayContaining(['400', '406']));
   });
 });

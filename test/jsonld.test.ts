@@ -137,17 +137,26 @@ describe('content negotiation on the detail routes', () => {
     }
   });
 
-  it('documents both media types of the 200 response in the OpenAPI document', () => {
+  it('documents JSON-LD as an operation of its own, and only JSON on the main path, so typed clients get no union', () => {
     const spec = app.swagger() as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref?: string } }> }>; parameters: { name: string }[] } }> };
     const expected = { '/roles/{role}': 'OccupationJsonLd', '/technologies/{technology}': 'DefinedTermJsonLd', '/skills/{skill}': 'DefinedTermJsonLd' };
     for (const [path, component] of Object.entries(expected)) {
-      const content = spec.paths[path].get.responses['200'].content;
-      expect(Object.keys(content).sort()).toEqual(['application/json', 'application/ld+json']);
+      expect(Object.keys(spec.paths[path].get.responses['200'].content)).toEqual(['application/json']);
+      const content = spec.paths[`${path}/jsonld`].get.responses['200'].content;
+      expect(Object.keys(content)).toEqual(['application/ld+json']);
       expect(content['application/ld+json'].schema.$ref).toBe(`#/components/schemas/${component}`);
-      expect(spec.paths[path].get.parameters.map((p) => p.name)).toContain('format');
     }
-    const [example] = (app.swagger() as { components: { schemas: Record<string, { examples?: unknown[] }> } }).components.schemas.OccupationJsonLd.examples!;
-    expect(occupationJsonLdSchema.safeParse(example).success).toBe(true);
+  });
+
+  it('serves the same document at /jsonld as negotiation does on the main path', async () => {
+    for (const path of ['/roles/ai-engineer', '/technologies/k8s', '/skills/python']) {
+      const own = await get(`${path}/jsonld?lang=en`);
+      expect(own.statusCode, path).toBe(200);
+      expect(own.headers['content-type']).toBe('application/ld+json; charset=utf-8');
+      expect(own.json()).toEqual((await get(`${path}?lang=en`, LD)).json());
+    }
+    expect(occupationJsonLdSchema.safeParse((await get('/roles/ai-engineer/jsonld')).json()).success).toBe(true);
+    expect((await get('/roles/astronaut/jsonld')).statusCode).toBe(404);
   });
 });
 

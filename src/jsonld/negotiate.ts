@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiOrigin } from './base-url.js';
 import type { JsonLdTarget } from './documents.js';
 import { JSON_LD_MEDIA_TYPE, prefersJsonLd } from './media-type.js';
+import { sendSerialized } from '../http/send-serialized.js';
 import { appendVary } from '../http/vary.js';
 
 /**
@@ -13,7 +14,15 @@ export function negotiateJsonLd(request: FastifyRequest, reply: FastifyReply): J
   appendVary(reply, 'Accept');
   const format = (request.query as { format?: string } | undefined)?.format;
   if (!(format ? format === 'jsonld' : prefersJsonLd(request.headers.accept))) return null;
-  const origin = apiOrigin(request.protocol, request.host);
-  reply.type(`${JSON_LD_MEDIA_TYPE}; charset=utf-8`);
-  return { origin, lang: request.lang };
+  return jsonLdTarget(request);
+}
+
+/** Where a JSON-LD document is served from, and in which language. */
+export function jsonLdTarget(request: FastifyRequest): JsonLdTarget {
+  return { origin: apiOrigin(request.protocol, request.host), lang: request.lang };
+}
+
+/** A JSON-LD document, serialized here: on the main path the operation's schema describes the plain JSON representation only. */
+export function sendJsonLd(reply: FastifyReply, document: unknown) {
+  return sendSerialized(reply, JSON_LD_MEDIA_TYPE, JSON.stringify(document));
 }

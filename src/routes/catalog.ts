@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, slugSchema, technologyKindSchema } from '../schemas/common.js';
+import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, slugSchema, technologyKindSchema } from '../schemas/common.js';
 import { skillSchema, skillSummarySchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
-import { definedTermJsonLdSchema, jsonLdDetailQuerySchema, jsonOrJsonLd } from '../schemas/jsonld.js';
-import { negotiateJsonLd } from '../jsonld/negotiate.js';
+import { definedTermJsonLdSchema, jsonLdDetailQuerySchema, jsonLdResponse } from '../schemas/jsonld.js';
+import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../jsonld/negotiate.js';
+import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
 import { readSkillJsonLd, readTechnologyJsonLd } from '../jsonld/resources.js';
 
+const technologyParams = z.object({ technology: slugSchema.describe('Technology id (`technology:kubernetes`), slug, name or alias (`k8s`).') });
+const skillParams = z.object({ skill: slugSchema.describe('Skill id (`skill:python`), slug or name, e.g. `python`, `problem-solving`.') });
 const technologyPage = pageSchema(technologySummarySchema, 'TechnologyPage');
 const skillPage = pageSchema(skillSummarySchema, 'SkillPage');
 
@@ -34,15 +37,33 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getTechnology',
         tags: ['technologies'],
         summary: 'Get a technology and everything that uses it',
-        description: 'An alias resolves (`k8s`, `GCP`, `sklearn`). Lists every role, responsibility, task, skill and comparison that names it. `Accept: application/ld+json` (or `?format=jsonld`) gives it as a schema.org DefinedTerm.',
-        params: z.object({ technology: slugSchema.describe('Technology slug, name or alias.') }),
+        description: 'An alias resolves (`k8s`, `GCP`, `sklearn`). Lists every role, responsibility, task, skill and comparison that names it. As a schema.org DefinedTerm: `GET /technologies/{technology}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).',
+        params: technologyParams,
         querystring: jsonLdDetailQuerySchema,
-        response: { 200: jsonOrJsonLd(technologySchema, definedTermJsonLdSchema, 'The technology, or its schema.org DefinedTerm JSON-LD.'), ...problemResponses(400, 404) },
+        response: { 200: { description: 'The technology and everything that uses it.', content: { 'application/json': { schema: technologySchema } } }, ...problemResponses(400, 404) },
       },
     },
     async (request, reply) => {
       const jsonLd = negotiateJsonLd(request, reply);
-      return jsonLd ? readTechnologyJsonLd(catalog(), request.params.technology, jsonLd) : catalog().technology(request.params.technology, request.lang);
+      return jsonLd ? sendJsonLd(reply, readTechnologyJsonLd(catalog(), request.params.technology, jsonLd)) : catalog().technology(request.params.technology, request.lang);
+    },
+  );
+
+  app.get(
+    '/technologies/:technology/jsonld',
+    {
+      schema: {
+        operationId: 'getTechnologyJsonLd',
+        tags: ['technologies'],
+        summary: 'Get a technology as schema.org JSON-LD',
+        params: technologyParams,
+        querystring: detailQuerySchema,
+        response: { 200: jsonLdResponse(definedTermJsonLdSchema, 'The technology as a schema.org DefinedTerm JSON-LD document.'), ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      reply.type(`${JSON_LD_MEDIA_TYPE}; charset=utf-8`);
+      return readTechnologyJsonLd(catalog(), request.params.technology, jsonLdTarget(request));
     },
   );
 
@@ -68,15 +89,33 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getSkill',
         tags: ['skills'],
         summary: 'Get a skill and the roles that require it',
-        description: '`Accept: application/ld+json` (or `?format=jsonld`) gives it as a schema.org DefinedTerm.',
-        params: z.object({ skill: slugSchema.describe('Skill slug, e.g. `python`, `problem-solving`.') }),
+        description: 'As a schema.org DefinedTerm: `GET /skills/{skill}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).',
+        params: skillParams,
         querystring: jsonLdDetailQuerySchema,
-        response: { 200: jsonOrJsonLd(skillSchema, definedTermJsonLdSchema, 'The skill, or its schema.org DefinedTerm JSON-LD.'), ...problemResponses(400, 404) },
+        response: { 200: { description: 'The skill and the roles that require it.', content: { 'application/json': { schema: skillSchema } } }, ...problemResponses(400, 404) },
       },
     },
     async (request, reply) => {
       const jsonLd = negotiateJsonLd(request, reply);
-      return jsonLd ? readSkillJsonLd(catalog(), request.params.skill, jsonLd) : catalog().skill(request.params.skill, request.lang);
+      return jsonLd ? sendJsonLd(reply, readSkillJsonLd(catalog(), request.params.skill, jsonLd)) : catalog().skill(request.params.skill, request.lang);
+    },
+  );
+
+  app.get(
+    '/skills/:skill/jsonld',
+    {
+      schema: {
+        operationId: 'getSkillJsonLd',
+        tags: ['skills'],
+        summary: 'Get a skill as schema.org JSON-LD',
+        params: skillParams,
+        querystring: detailQuerySchema,
+        response: { 200: jsonLdResponse(definedTermJsonLdSchema, 'The skill as a schema.org DefinedTerm JSON-LD document.'), ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      reply.type(`${JSON_LD_MEDIA_TYPE}; charset=utf-8`);
+      return readSkillJsonLd(catalog(), request.params.skill, jsonLdTarget(request));
     },
   );
 };

@@ -4,6 +4,7 @@ import { toCytoscape } from '../graph/graph-cytoscape.js';
 import { toDot } from '../graph/graph-dot.js';
 import { GRAPH_MEDIA_TYPES, negotiateGraphFormat } from '../graph/graph-format.js';
 import type { GraphIndex } from '../graph/graph-index.js';
+import { sendSerialized } from '../http/send-serialized.js';
 import { appendVary } from '../http/vary.js';
 import { presentEdge, presentHop, presentNode } from '../graph/graph-presenter.js';
 import { selectSubgraph } from '../graph/graph-selection.js';
@@ -11,8 +12,11 @@ import { breadthFirst, shortestPath, walkTo } from '../graph/graph-traversal.js'
 import { resolveNode } from '../graph/resolve-node.js';
 import { NotAcceptableError } from '../graph/not-acceptable-error.js';
 import { BadRequestError, NotFoundError, type InvalidParameter } from '../http/errors.js';
+import type { NodeKind } from '../graph/graph-vocabulary.js';
+import type { Lang } from '../http/language.js';
 import { problemResponses } from '../schemas/common.js';
 import {
+  graphRepresentationQuerySchema,
   cytoscapeGraphSchema,
   graphPathSchema,
   graphQuerySchema,
@@ -31,6 +35,33 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
   // Built on first use, then shared by every request on this database handle.
   const graph = (): GraphIndex => app.data.current.graph;
 
+  /** The selected subgraph as JSON, or a 400 naming the parameter that selects too much or an unknown role. */
+  function selectedGraph(query: { kinds?: Set<NodeKind>; role?: string }, lang: Lang) {
+    const { kinds, role } = query;
+    const roleId = role === undefined ? undefined : (resolveNode(graph(), app.repositories, role.includes(':') ? role : `role:${role}`) ?? '');
+    if (roleId !== undefined && !roleId.startsWith('role:')) {
+      throw new BadRequestError({ pl: `Brak roli „${role}”.`, en: `No role "${role}" exists.` }, [{ name: 'role', in: 'query', reason: `no role "${role}" exists` }]);
+    }
+    const selected = selectSubgraph(graph(), { kinds, role: roleId });
+    const size = selected.nodes.length + selected.edges.length;
+    if (size > MAX_GRAPH_ELEMENTS) {
+      throw new BadRequestError(
+        {
+          pl: `Wybór obejmuje ${selected.nodes.length} węzłów i ${selected.edges.length} krawędzi; naraz serwer wydaje najwyżej ${MAX_GRAPH_ELEMENTS}. Zawęź go przez kinds= lub role=, albo przechodź graf przez /graph/nodes/{node}/neighbors.`,
+          en:
+            `The selection holds ${selected.nodes.length} nodes and ${selected.edges.length} edges; at most ${MAX_GRAPH_ELEMENTS} are served at once. ` +
+            'Narrow it with kinds= or role=, or walk it with /graph/nodes/{node}/neighbors.',
+        },
+        [{ name: kinds ? 'kinds' : 'role', in: 'query', reason: `selects ${size} nodes and edges, more than ${MAX_GRAPH_ELEMENTS}` }],
+      );
+    }
+    return { nodes: selected.nodes.map((n) => presentNode(n, lang)), edges: selected.edges.map(presentEdge) };
+  }
+
+  const selection =
+    'Every entity a node `kind:key`, every relation a typed edge, each with its source line. ' +
+    `At most ${MAX_GRAPH_ELEMENTS} nodes and edges at once (400 beyond that: narrow with kinds= or role=).`;
+
   app.get(
     '/graph',
     {
@@ -39,50 +70,63 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Get the knowledge graph, whole or filtered',
         description:
-          'Every entity a node `kind:key`, every relation a typed edge, each with its source line. ' +
-          `At most ${MAX_GRAPH_ELEMENTS} nodes and edges at once (400 beyond that: narrow with kinds= or role=). ` +
-          'As JSON, as Cytoscape.js elements (`Accept: application/vnd.cytoscape+json`) or as Graphviz DOT (`Accept: text/vnd.graphviz`); `?format=` overrides Accept.',
+          `${selection} Other representations are operations of their own, one path segment further: ` +
+          '`/graph/cytoscape` (Cytoscape.js elements) and `/graph/dot` (Graphviz DOT). Here, `Accept` or `?format=` also negotiate them.',
         querystring: graphQuerySchema,
         response: {
-          200: {
-            description: 'The graph, in the negotiated representation.',
-            content: {
-              [GRAPH_MEDIA_TYPES.json]: { schema: graphSchema },
-              [GRAPH_MEDIA_TYPES.cytoscape]: { schema: cytoscapeGraphSchema },
-              [GRAPH_MEDIA_TYPES.dot]: { schema: z.string().describe('A Graphviz `digraph`: one line per node, then one per edge labelled with its type.') },
-            },
-          },
+          200: { description: 'The graph as nodes and edges.', content: { [GRAPH_MEDIA_TYPES.json]: { schema: graphSchema } } },
           ...problemResponses(400, 406),
         },
       },
     },
     async (request, reply) => {
       appendVary(reply, 'Accept');
-      const { kinds, role, format: requested } = request.query;
-      const format = requested ?? negotiateGraphFormat(request.headers.accept);
+      const format = request.query.format ?? negotiateGraphFormat(request.headers.accept);
       if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
-      const roleId = role === undefined ? undefined : (resolveNode(graph(), app.repositories, role.includes(':') ? role : `role:${role}`) ?? '');
-      if (roleId !== undefined && !roleId.startsWith('role:')) {
-        throw new BadRequestError({ pl: `Brak roli „${role}”.`, en: `No role "${role}" exists.` }, [{ name: 'role', in: 'query', reason: `no role "${role}" exists` }]);
-      }
-      const selected = selectSubgraph(graph(), { kinds, role: roleId });
-      const size = selected.nodes.length + selected.edges.length;
-      if (size > MAX_GRAPH_ELEMENTS) {
-        throw new BadRequestError(
-          {
-            pl: `Wybór obejmuje ${selected.nodes.length} węzłów i ${selected.edges.length} krawędzi; naraz serwer wydaje najwyżej ${MAX_GRAPH_ELEMENTS}. Zawęź go przez kinds= lub role=, albo przechodź graf przez /graph/nodes/{node}/neighbors.`,
-            en:
-              `The selection holds ${selected.nodes.length} nodes and ${selected.edges.length} edges; at most ${MAX_GRAPH_ELEMENTS} are served at once. ` +
-              'Narrow it with kinds= or role=, or walk it with /graph/nodes/{node}/neighbors.',
-          },
-          [{ name: kinds ? 'kinds' : 'role', in: 'query', reason: `selects ${size} nodes and edges, more than ${MAX_GRAPH_ELEMENTS}` }],
-        );
-      }
-      const body = { nodes: selected.nodes.map((n) => presentNode(n, request.lang)), edges: selected.edges.map(presentEdge) };
-      if (format === 'dot') return reply.type(`${GRAPH_MEDIA_TYPES.dot}; charset=utf-8`).send(toDot(body));
-      if (format === 'cytoscape') return reply.type(`${GRAPH_MEDIA_TYPES.cytoscape}; charset=utf-8`).send(toCytoscape(body));
+      const body = selectedGraph(request.query, request.lang);
+      if (format === 'dot') return sendSerialized(reply, GRAPH_MEDIA_TYPES.dot, toDot(body));
+      if (format === 'cytoscape') return sendSerialized(reply, GRAPH_MEDIA_TYPES.cytoscape, JSON.stringify(toCytoscape(body)));
       return reply.type(`${GRAPH_MEDIA_TYPES.json}; charset=utf-8`).send(body);
     },
+  );
+
+  app.get(
+    '/graph/cytoscape',
+    {
+      schema: {
+        operationId: 'getGraphCytoscape',
+        tags,
+        summary: 'Get the knowledge graph as Cytoscape.js elements',
+        description: selection,
+        querystring: graphRepresentationQuerySchema,
+        response: {
+          200: { description: 'The graph as Cytoscape.js elements.', content: { [GRAPH_MEDIA_TYPES.cytoscape]: { schema: cytoscapeGraphSchema } } },
+          ...problemResponses(400),
+        },
+      },
+    },
+    async (request, reply) => reply.type(`${GRAPH_MEDIA_TYPES.cytoscape}; charset=utf-8`).send(toCytoscape(selectedGraph(request.query, request.lang))),
+  );
+
+  app.get(
+    '/graph/dot',
+    {
+      schema: {
+        operationId: 'getGraphDot',
+        tags,
+        summary: 'Get the knowledge graph as Graphviz DOT',
+        description: `${selection} Render it with \`dot -Tsvg\`.`,
+        querystring: graphRepresentationQuerySchema,
+        response: {
+          200: {
+            description: 'The graph as a Graphviz digraph.',
+            content: { [GRAPH_MEDIA_TYPES.dot]: { schema: z.string().describe('A Graphviz `digraph`: one line per node, then one per edge labelled with its type.') } },
+          },
+          ...problemResponses(400),
+        },
+      },
+    },
+    async (request, reply) => reply.type(`${GRAPH_MEDIA_TYPES.dot}; charset=utf-8`).send(toDot(selectedGraph(request.query, request.lang))),
   );
 
   app.get(

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, slugSchema } from '../schemas/common.js';
 import { comparisonSchema, responsibilitySchema, roleSchema, roleSkillCategorySchema, roleSummarySchema, roleTechnologySchema } from '../schemas/roles.js';
-import { jsonLdDetailQuerySchema, jsonOrJsonLd, occupationJsonLdSchema } from '../schemas/jsonld.js';
-import { negotiateJsonLd } from '../jsonld/negotiate.js';
+import { jsonLdDetailQuerySchema, jsonLdResponse, occupationJsonLdSchema } from '../schemas/jsonld.js';
+import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../jsonld/negotiate.js';
+import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
 import { readRoleJsonLd } from '../jsonld/resources.js';
 
-const roleParams = z.object({ role: slugSchema.describe('Role slug, or any of its names or aliases (e.g. `ai-engineer`, `Inżynier AI`).') });
+const roleParams = z.object({ role: slugSchema.describe('Role id (`role:ai-engineer`), slug, or any of its names or aliases (`ai-engineer`, `Inżynier AI`).') });
 const tags = ['roles'];
 
 const roleList = pageSchema(roleSummarySchema, 'RolePage');
@@ -28,10 +29,20 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/roles/:role',
     { schema: {
-        operationId: 'getRole', tags, summary: 'Get a role', description: 'Definition, introduction, analogies, summary and what the comparisons say of the role. `Accept: application/ld+json` (or `?format=jsonld`) gives it as a schema.org Occupation.', params: roleParams, querystring: jsonLdDetailQuerySchema, response: { 200: jsonOrJsonLd(roleSchema, occupationJsonLdSchema, 'The role, or its schema.org Occupation JSON-LD.'), ...problemResponses(400, 404) } } },
+        operationId: 'getRole', tags, summary: 'Get a role', description: 'Definition, introduction, analogies, summary and what the comparisons say of the role. As a schema.org Occupation: `GET /roles/{role}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).', params: roleParams, querystring: jsonLdDetailQuerySchema, response: { 200: { description: 'The role.', content: { 'application/json': { schema: roleSchema } } }, ...problemResponses(400, 404) } } },
     async (request, reply) => {
       const jsonLd = negotiateJsonLd(request, reply);
-      return jsonLd ? readRoleJsonLd(roles(), request.params.role, jsonLd) : roles().get(request.params.role, request.lang);
+      return jsonLd ? sendJsonLd(reply, readRoleJsonLd(roles(), request.params.role, jsonLd)) : roles().get(request.params.role, request.lang);
+    },
+  );
+
+  app.get(
+    '/roles/:role/jsonld',
+    { schema: {
+        operationId: 'getRoleJsonLd', tags, summary: 'Get a role as schema.org JSON-LD', description: 'The role as a schema.org Occupation, `@language` following the negotiated language.', params: roleParams, querystring: detailQuerySchema, response: { 200: jsonLdResponse(occupationJsonLdSchema, 'The role as a schema.org Occupation JSON-LD document.'), ...problemResponses(400, 404) } } },
+    async (request, reply) => {
+      reply.type(`${JSON_LD_MEDIA_TYPE}; charset=utf-8`);
+      return readRoleJsonLd(roles(), request.params.role, jsonLdTarget(request));
     },
   );
 

@@ -191,7 +191,8 @@ function split(text: string): string[] {
     .filter((v) => v.length > 0);
 }
 
-export const graphQuerySchema = langQuerySchema
+/** The selection every representation of the graph takes; `/graph` adds `format` for negotiation. */
+export const graphRepresentationQuerySchema = langQuerySchema
   .extend({
     kinds: csvOf(NODE_KINDS, 'node kind').optional().describe('Comma-separated node kinds to keep, e.g. `role,technology`; edges are kept only between kept nodes.'),
     role: z
@@ -199,9 +200,17 @@ export const graphQuerySchema = langQuerySchema
       .max(200)
       .optional()
       .describe(
-        "A role slug: keep only the role's subgraph — its responsibilities, tasks, technologies, concepts, skills and their categories (everything reachable along outgoing edges, other roles not expanded), the comparisons that compare it with the roles they compare, and roles compared or contrasted with it.",
+        "A role (id, slug, name or alias): keep only the role's subgraph — its responsibilities, tasks, technologies, concepts, skills and their categories (everything reachable along outgoing edges, other roles not expanded), the comparisons that compare it with the roles they compare, and roles compared or contrasted with it.",
       ),
-    format: z.enum(GRAPH_FORMATS).optional().describe('Overrides the Accept header: `json`, `dot` (text/vnd.graphviz) or `cytoscape` (application/vnd.cytoscape+json).'),
+  })
+  .strict();
+
+export const graphQuerySchema = graphRepresentationQuerySchema
+  .extend({
+    format: z
+      .enum(GRAPH_FORMATS)
+      .optional()
+      .describe('Overrides the Accept header: `json`, `dot` (text/vnd.graphviz) or `cytoscape` (application/vnd.cytoscape+json). Typed clients use `/graph/dot` and `/graph/cytoscape` instead.'),
   })
   .strict();
 

@@ -100,9 +100,12 @@ export const jsonLdDetailQuerySchema = detailQuerySchema.extend({
     .describe('`jsonld` for the schema.org JSON-LD representation, `json` for plain JSON; overrides Accept.'),
 });
 
-/** A 200 response offered as plain JSON or as schema.org JSON-LD, chosen by content negotiation. */
-export function jsonOrJsonLd<J extends z.ZodType, L extends z.ZodType>(json: J, jsonLd: L, description: string) {
-  return { description, content: { 'application/json': { schema: json }, 'application/ld+json': { schema: jsonLd } } };
+/**
+ * The JSON-LD representation as an operation of its own (`…/jsonld`), so a typed client gets one
+ * response type per operation; the main path still answers `Accept: application/ld+json`.
+ */
+export function jsonLdResponse<L extends z.ZodType>(jsonLd: L, description: string) {
+  return { description, content: { 'application/ld+json': { schema: jsonLd } } };
 }
 
 export type JsonLdText = z.infer<typeof jsonLdTextSchema>;
