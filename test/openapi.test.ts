@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPENAPI_FILE, formatSpec } from '../src/openapi/write.js';
+import { EXAMPLE_REQUESTS, addExamples } from '../src/openapi/examples.js';
+import { formatSpec } from '../src/openapi/write.js';
+import { SpecContract, type OpenApiDocument } from './fuzz/spec-contract.js';
+import { OPENAPI_FILE } from '../src/paths.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 type Operation = { operationId?: string; responses?: Record<string, { content?: Record<string, unknown> }> };
@@ -27,9 +30,9 @@ function operations(): { name: string; operation: Operation }[] {
 }
 
 describe('the OpenAPI document', () => {
-  it('is committed as generated (openapi/openapi.json)', () => {
+  it('is committed as generated (openapi/openapi.json), examples included', async () => {
     const committed = readFileSync(OPENAPI_FILE, 'utf8');
-    const generated = formatSpec(seeded.app.swagger());
+    const generated = formatSpec(await addExamples(seeded.app, structuredClone(seeded.app.swagger())));
     if (committed !== generated) {
       const changed = [...new Set([...Object.keys(JSON.parse(committed).paths ?? {}), ...Object.keys(JSON.parse(generated).paths ?? {})])].filter(
         (path) => JSON.stringify(JSON.parse(committed).paths?.[path]) !== JSON.stringify(JSON.parse(generated).paths?.[path]),
@@ -68,4 +71,71 @@ describe('the OpenAPI document', () => {
       expect(statuses(path)).toEqual(expect.arrayContaining(['200', '400', '404']));
     }
   });
+
+  it('describes every response, with the headers the server sends', () => {
+    const undescribed: string[] = [];
+    for (const { name, operation } of operations()) {
+      for (const [status, response] of Object.entries(operation.responses ?? {}) as [string, { description?: string; headers?: Record<string, unknown> }][]) {
+        if (!response.description || response.description === 'Default Response') undescribed.push(`${name} ${status}`);
+        const headers = Object.keys(response.headers ?? {});
+        expect(headers, `${name} ${status}`).toEqual(expect.arrayContaining(['X-Request-Id']));
+        if (status.startsWith('2') && name.startsWith('GET')) expect(headers, `${name} ${status}`).toEqual(expect.arrayContaining(['ETag', 'Cache-Control', 'Vary', 'Content-Language']));
+        if (status === '429') expect(headers).toEqual(expect.arrayContaining(['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']));
+        if (status === '503') expect(headers).toContain('Retry-After');
+      }
+    }
+    expect(undescribed).toEqual([]);
+    const page = spec.paths['/roles'].get.responses!['200'] as { headers: Record<string, unknown> };
+    expect(Object.keys(page.headers)).toContain('Link');
+    const statuses = Object.keys(spec.paths['/extract'].post.responses ?? {});
+    expect(statuses).toEqual(expect.arrayContaining(['400', '408', '413', '414', '415', '429', '431', '500', '503']));
+  });
+
+  it('lists path parameters first and sets no ±2^53 integer bounds', () => {
+    const text = JSON.stringify(spec);
+    expect(text).not.toContain('9007199254740991');
+    for (const { name, operation } of operations()) {
+      const kinds = ((operation as { parameters?: { in: string }[] }).parameters ?? []).map((p) => p.in);
+      expect(kinds.join(), name).toBe([...kinds].sort((a, b) => Number(b === 'path') - Number(a === 'path')).join());
+    }
+  });
 });
+
+describe('the examples of the committed spec', () => {
+  const committed = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApiDocument & { paths: Record<string, Record<string, Operation & { responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>> };
+  const contract = new SpecContract(committed);
+
+  it('give every 2xx response of the data operations an example, valid against its schema and equal to what the server answers', async () => {
+    const seen: string[] = [];
+    for (const op of contract.operations) {
+      const request = EXAMPLE_REQUESTS[op.id];
+      for (const [mediaType, content] of Object.entries((op.responses['200']?.content ?? {}) as Record<string, { example?: unknown }>)) {
+        if (!request) continue;
+        expect(content.example, `${op.id} ${mediaType}`).toBeDefined();
+        const body = Buffer.from(typeof content.example === 'string' ? content.example : JSON.stringify(content.example));
+        expect(contract.violations(op, { method: op.method, statusCode: 200, headers: { 'content-type': mediaType }, body }), `${op.id} ${mediaType}`).toEqual([]);
+        const answer = await seeded.app.inject({ method: request.method ?? 'GET', url: request.url, payload: request.payload as object | undefined });
+        expect(answer.statusCode, request.url).toBe(200);
+        if (typeof content.example === 'string') expect(answer.body).toBe(content.example);
+        else expect(answer.json()).toEqual(content.example);
+        seen.push(op.id);
+      }
+    }
+    expect(new Set(seen)).toEqual(new Set(Object.keys(EXAMPLE_REQUESTS)));
+  });
+
+  it('are served at /openapi.json and to Swagger UI, which carries rolegraph\'s name and favicon', async () => {
+    const served = (await seeded.app.inject('/openapi.json')).json() as typeof committed;
+    expect(served.paths['/roles/{role}'].get.responses['200'].content!['application/json'].example).toEqual(committed.paths['/roles/{role}'].get.responses['200'].content!['application/json'].example);
+    const ui = (await seeded.app.inject('/docs/json')).json() as typeof committed;
+    expect(ui.paths['/graph/path'].get.responses['200'].content!['application/json'].example).toBeDefined();
+    const page = await seeded.app.inject('/docs');
+    expect(page.body).toContain('<title>rolegraph API</title>');
+    expect(page.body).toContain('theme/favicon.svg');
+    expect(page.body).not.toContain('favicon-32x32.png');
+    const favicon = await seeded.app.inject('/docs/static/theme/favicon.svg');
+    expect(favicon.statusCode).toBe(200);
+    expect(favicon.headers['content-type']).toBe('image/svg+xml');
+  });
+});
+

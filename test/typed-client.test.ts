@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPENAPI_FILE } from '../src/openapi/write.js';
+import { OPENAPI_FILE } from '../src/paths.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
 /**

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../app.js';
 import { openReadOnlyDatabase } from '../db/open-database.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { addExamples } from './examples.js';
+import { OPENAPI_FILE, PROJECT_ROOT } from '../paths.js';
 import { seedDatabase } from '../seed/build-database.js';
 
-/** `npm run openapi`: writes openapi/openapi.json from the routes' schemas (a test fails when it drifts). */
-export const OPENAPI_FILE = join(PROJECT_ROOT, 'openapi', 'openapi.json');
+/** `npm run openapi`: writes openapi/openapi.json from the routes' schemas and real answers (a test fails when it drifts). */
 
 export function formatSpec(spec: unknown): string {
   return `${JSON.stringify(spec, null, 2)}\n`;
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     const { sqlite, db } = openReadOnlyDatabase(path);
     const app = await buildApp({ db });
     mkdirSync(join(PROJECT_ROOT, 'openapi'), { recursive: true });
-    writeFileSync(OPENAPI_FILE, formatSpec(app.swagger()));
+    writeFileSync(OPENAPI_FILE, formatSpec(await addExamples(app, structuredClone(app.swagger()))));
     await app.close();
     sqlite.close();
     console.log(`wrote ${OPENAPI_FILE}`);

@@ -2,6 +2,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { SWAGGER_UI_BRAND } from '../openapi/brand.js';
+import { documentResponses } from '../openapi/document-responses.js';
+import { withCommittedExamples } from '../openapi/examples.js';
+import { OPENAPI_FILE } from '../paths.js';
 import { pruneUnusedComponents } from '../openapi/prune-unused-components.js';
 
 export const API_TAGS = [
@@ -35,9 +39,15 @@ export default fp(
         security: [],
       },
       transform: jsonSchemaTransform,
-      transformObject: (documentObject) => pruneUnusedComponents(jsonSchemaTransformObject(documentObject)),
+      transformObject: (documentObject) => documentResponses(pruneUnusedComponents(jsonSchemaTransformObject(documentObject))),
     });
-    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true, displayRequestDuration: true } });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { deepLinking: true, displayRequestDuration: true },
+      ...SWAGGER_UI_BRAND,
+      // The examples `npm run openapi` wrote from the real data (a cloned document: safe to change).
+      transformSpecification: (document) => withCommittedExamples(document, OPENAPI_FILE),
+    });
   },
   { name: 'swagger' },
 );

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withCommittedExamples } from '../openapi/examples.js';
+import { OPENAPI_FILE } from '../paths.js';
 
 /** The generated OpenAPI document, at the conventional address. */
 const openapiRoute: FastifyPluginAsyncZod = async (app) => {
@@ -12,7 +14,7 @@ const openapiRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     // Serialized once per data version: the response cache keeps the bytes.
-    async () => app.swagger() as Record<string, unknown>,
+    async () => withCommittedExamples(structuredClone(app.swagger()), OPENAPI_FILE) as Record<string, unknown>,
   );
 };
 

@@ -59,19 +59,6 @@ export const roleComparisonSchema = z
   .meta({
     id: 'RoleComparison',
     description: 'Shared and distinct technologies and skills of two roles, and the differences a document states.',
-    examples: [
-      {
-        a: { slug: 'ai-engineer', name: 'AI Engineer', url: '/roles/ai-engineer' },
-        b: { slug: 'data-analyst', name: 'Data Analyst', url: '/roles/data-analyst' },
-        technologies: {
-          shared: [{ slug: 'sql', name: 'SQL', kind: 'language', url: '/technologies/sql', via: { a: ['responsibility', 'skill'], b: ['comparison'] } }],
-          onlyA: [],
-          onlyB: [{ slug: 'excel', name: 'Excel', kind: 'tool', url: '/technologies/excel', via: { a: [], b: ['comparison'] } }],
-        },
-        skills: { shared: [], onlyA: [], onlyB: [] },
-        statedDifferences: null,
-      },
-    ],
   });
 
 // ---------------------------------------------------------------- gap
@@ -200,15 +187,6 @@ export const extractionSchema = z
     description:
       'Technologies, skills and roles a text mentions. Matching is case- and accent-insensitive, on word boundaries ("SQL" is not found in "NoSQL"), ' +
       'longest name first, and knows aliases and Polish case endings ("Pythona", "Kubernetesie").',
-    examples: [
-      {
-        technologies: [
-          { slug: 'python', name: 'Python', kind: 'language', url: '/technologies/python', mentions: [{ start: 33, end: 40, matched: 'Pythona' }] },
-        ],
-        skills: [{ slug: 'python', name: 'Python', kind: 'technical', url: '/skills/python', mentions: [{ start: 33, end: 40, matched: 'Pythona' }] }],
-        roles: [],
-      },
-    ],
   });
 
 // ---------------------------------------------------------------- errors

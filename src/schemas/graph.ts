@@ -15,15 +15,6 @@ export const nodeIdSchema = z
       'with or without its `kind:` prefix (`role:Inżynier AI`, `k8s`). Unprefixed, roles are tried first, then technologies, then skills.',
   );
 
-const exampleSource = { document: 'ai-engineer.pl.txt', line: 21 };
-const exampleEdge = {
-  id: 'responsibility:ai-engineer.data-pipelines|uses_technology|technology:dvc',
-  from: 'responsibility:ai-engineer.data-pipelines',
-  to: 'technology:dvc',
-  type: 'uses_technology',
-  source: exampleSource,
-};
-
 export const graphNodeSchema = z
   .object({
     id: z.string().describe('`kind:key`.'),
@@ -36,7 +27,6 @@ export const graphNodeSchema = z
   .meta({
     id: 'GraphNode',
     description: 'An entity of the knowledge graph.',
-    examples: [{ id: 'technology:dvc', kind: 'technology', key: 'dvc', name: 'DVC', url: '/technologies/dvc', source: exampleSource }],
   });
 
 export const graphEdgeSchema = z
@@ -50,7 +40,6 @@ export const graphEdgeSchema = z
   .meta({
     id: 'GraphEdge',
     description: 'A typed, directed relation between two nodes.',
-    examples: [exampleEdge],
   });
 
 export const graphSchema = z
@@ -85,12 +74,6 @@ export const hopSchema = z
   })
   .meta({ id: 'GraphHop', description: 'One step of a walk over the graph.' });
 
-const pathExample = {
-  hops: [
-    { from: 'technology:dvc', to: 'responsibility:ai-engineer.data-pipelines', type: 'uses_technology', direction: 'in', edge: 'responsibility:ai-engineer.data-pipelines|uses_technology|technology:dvc', source: exampleSource },
-  ],
-};
-
 export const neighborhoodSchema = z
   .object({
     node: graphNodeSchema.describe('The node the neighbourhood is around.'),
@@ -110,28 +93,6 @@ export const neighborhoodSchema = z
   .meta({
     id: 'Neighborhood',
     description: 'The nodes within some hops of a node, each with the walk that reaches it.',
-    examples: [
-      {
-        node: { id: 'technology:dvc', kind: 'technology', key: 'dvc', name: 'DVC', url: '/technologies/dvc', source: exampleSource },
-        depth: 1,
-        direction: 'both',
-        edgeTypes: null,
-        nodes: [
-          { id: 'technology:dvc', kind: 'technology', key: 'dvc', name: 'DVC', url: '/technologies/dvc', source: exampleSource, depth: 0, path: [] },
-          {
-            id: 'responsibility:ai-engineer.data-pipelines',
-            kind: 'responsibility',
-            key: 'ai-engineer.data-pipelines',
-            name: 'Projektowanie i Budowanie Potoków Danych',
-            url: '/roles/ai-engineer/responsibilities/data-pipelines',
-            source: { document: 'ai-engineer.pl.txt', line: 17 },
-            depth: 1,
-            path: pathExample.hops,
-          },
-        ],
-        edges: [exampleEdge],
-      },
-    ],
   });
 
 export const graphPathSchema = z
@@ -142,34 +103,7 @@ export const graphPathSchema = z
     nodes: z.array(graphNodeSchema).describe('The nodes along the path, `from` first, `to` last.'),
     hops: z.array(hopSchema),
   })
-  .meta({ id: 'GraphPath', description: 'A shortest walk between two nodes.', examples: [dvcToDataAnalyst()] });
-
-/** The real answer for technology:dvc → role:data-analyst (lines 17, 21 and 77 of the document). */
-function dvcToDataAnalyst() {
-  const source = (line: number) => ({ document: 'ai-engineer.pl.txt', line });
-  const dvc = { id: 'technology:dvc', kind: 'technology', key: 'dvc', name: 'DVC', url: '/technologies/dvc', source: source(21) };
-  const pipelines = {
-    id: 'responsibility:ai-engineer.data-pipelines',
-    kind: 'responsibility',
-    key: 'ai-engineer.data-pipelines',
-    name: 'Projektowanie i Budowanie Potoków Danych',
-    url: '/roles/ai-engineer/responsibilities/data-pipelines',
-    source: source(17),
-  };
-  const sql = { id: 'technology:sql', kind: 'technology', key: 'sql', name: 'SQL', url: '/technologies/sql', source: source(21) };
-  const analyst = { id: 'role:data-analyst', kind: 'role', key: 'data-analyst', name: 'Data Analyst', url: '/roles/data-analyst', source: source(75) };
-  const hop = (from: { id: string }, to: { id: string }, type: string, direction: 'out' | 'in', line: number) => {
-    const [start, end] = direction === 'out' ? [from.id, to.id] : [to.id, from.id];
-    return { from: from.id, to: to.id, type, direction, edge: `${start}|${type}|${end}`, source: source(line) };
-  };
-  return {
-    from: dvc,
-    to: analyst,
-    length: 3,
-    nodes: [dvc, pipelines, sql, analyst],
-    hops: [hop(dvc, pipelines, 'uses_technology', 'in', 21), hop(pipelines, sql, 'uses_technology', 'out', 21), hop(sql, analyst, 'uses_tool', 'in', 77)],
-  };
-}
+  .meta({ id: 'GraphPath', description: 'A shortest walk between two nodes.' });
 
 /** A comma-separated list of enum values, validated as one parameter so an error names it. */
 function csvOf<T extends string>(values: readonly T[], what: string) {

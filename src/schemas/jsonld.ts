@@ -68,28 +68,6 @@ export const occupationJsonLdSchema = z
   .meta({
     id: 'OccupationJsonLd',
     description: 'A role as a schema.org Occupation JSON-LD document.',
-    examples: [
-      {
-        '@context': ['https://schema.org', { '@language': 'en', alternateName: { '@id': 'schema:alternateName', '@language': null }, termCode: { '@id': 'schema:termCode', '@language': null } }],
-        '@type': 'Occupation',
-        '@id': 'http://localhost:3000/roles/ai-engineer',
-        url: 'http://localhost:3000/roles/ai-engineer',
-        name: 'AI Engineer',
-        alternateName: ['Inżynier AI', 'Artificial Intelligence Engineer'],
-        description: 'An AI Engineer (Artificial Intelligence Engineer) is a specialist who designs, builds, deploys and maintains AI-based systems in a production environment.',
-        responsibilities: ['Designing and Building Data Pipelines', 'Model Training and Fine-Tuning'],
-        skills: [
-          {
-            '@type': 'DefinedTerm',
-            '@id': 'http://localhost:3000/skills/python',
-            url: 'http://localhost:3000/skills/python',
-            name: 'Python',
-            termCode: 'python',
-            inDefinedTermSet: { '@type': 'DefinedTermSet', '@id': 'http://localhost:3000/skills', url: 'http://localhost:3000/skills', name: 'Skills' },
-          },
-        ],
-      },
-    ],
   });
 
 /** The detail routes' query, plus `format` for clients (links, browsers) that cannot send Accept. */

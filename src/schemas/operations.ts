@@ -18,12 +18,4 @@ export const metaSchema = z
   .meta({
     id: 'Meta',
     description: 'What the served data was built from.',
-    examples: [
-      {
-        dataVersion: '2d550f00c34da6ac',
-        seededAt: '2026-11-29T01:47:32.000Z',
-        counts: { role: 4, responsibility: 5, task: 15, technology: 30, skill: 21, category: 8, concept: 6, comparison: 2 },
-        documents: [{ file: 'ai-engineer.pl.txt', sha256: '…', title: 'Moduł 1, Punkt 1: Kim jest AI Engineer?', lines: 105 }],
-      },
-    ],
   });

@@ -60,19 +60,6 @@ export const searchHitSchema = z
   })
   .meta({
     id: 'SearchHit',
-    examples: [
-      {
-        kind: 'category',
-        id: 'category:software-engineering',
-        slug: 'software-engineering',
-        name: 'Inżynieria Oprogramowania',
-        snippet: '<mark>Inżynieria</mark> Oprogramowania',
-        snippetLang: 'pl',
-        url: '/roles/ai-engineer/skills',
-        score: 7.093,
-        source: { document: 'ai-engineer.pl.txt', line: 87 },
-      },
-    ],
   });
 
 export const searchPageSchema = pageSchema(searchHitSchema, 'SearchPage');
@@ -95,22 +82,6 @@ export const suggestionsSchema = z
   .object({ items: z.array(suggestionSchema) })
   .meta({
     id: 'Suggestions',
-    examples: [
-      {
-        items: [
-          {
-            kind: 'technology',
-            id: 'technology:kubernetes',
-            slug: 'kubernetes',
-            name: 'Kubernetes',
-            matched: 'Kubernetes',
-            url: '/technologies/kubernetes',
-            sameAs: [{ kind: 'skill', id: 'skill:kubernetes', url: '/skills/kubernetes' }],
-          },
-          { kind: 'technology', id: 'technology:kubeflow', slug: 'kubeflow', name: 'Kubeflow', matched: 'Kubeflow', url: '/technologies/kubeflow', sameAs: [] },
-        ],
-      },
-    ],
   });
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
