@@ -203,7 +203,7 @@ describe('GET /roles/:role/skills', () => {
     ]);
     const en = await getJson('/roles/ai-engineer/skills?lang=en');
     expect(en.items[0].skills[0].qualifier).toBe(translations['perfekcyjna znajomość']);
-    expect(en.items[0].name).toBe(translations['Programowanie']);
+    expect(en.items[0].name).toBe(translations.Programowanie);
   });
 
   it('links the cloud-providers skill to AWS, Google Cloud (written GCP) and Azure', async () => {

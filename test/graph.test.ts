@@ -262,7 +262,7 @@ describe('GET /graph representations', () => {
     const body = lines.slice(1, -1);
     const nodeLines = body.filter((l) => NODE_LINE.test(l));
     const edgeLines = body.filter((l) => EDGE_LINE.test(l));
-    const defaults = body.filter((l) => /^  (graph|node) \[/.test(l));
+    const defaults = body.filter((l) => /^ {2}(graph|node) \[/.test(l));
     expect(nodeLines.length + edgeLines.length + defaults.length).toBe(body.length);
     expect(nodeLines).toHaveLength(json.nodes.length);
     expect(edgeLines).toHaveLength(json.edges.length);

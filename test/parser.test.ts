@@ -119,7 +119,7 @@ describe('parseDocument on the real document', () => {
       ['Umiejętności Miękkie', 97],
     ]);
     const byName = Object.fromEntries(doc.skillCategories.map((c) => [c.name, c.items]));
-    expect(byName['Programowanie']).toEqual([{ core: 'Głównie Python', paren: 'perfekcyjna znajomość', raw: 'Głównie Python (perfekcyjna znajomość)' }]);
+    expect(byName.Programowanie).toEqual([{ core: 'Głównie Python', paren: 'perfekcyjna znajomość', raw: 'Głównie Python (perfekcyjna znajomość)' }]);
     expect(byName['Biblioteki i Frameworki'].map((i) => [i.core, i.paren])).toEqual([
       ['Pandas', null],
       ['NumPy', 'do danych'],

@@ -66,14 +66,14 @@ describe('GET /search: accents and case', () => {
   });
 
   it('treats "INŻYNIER" and "inzynier" alike', async () => {
-    const [upper, folded] = await Promise.all([search('q=' + encodeURIComponent('INŻYNIER')), search('q=inzynier')]);
+    const [upper, folded] = await Promise.all([search(`q=${encodeURIComponent('INŻYNIER')}`), search('q=inzynier')]);
     expect(ids(upper)).toEqual(ids(folded));
     expect(upper.total).toBeGreaterThanOrEqual(3);
   });
 
   it('finds "Wdrażanie" from "wdrazanie" and from "Wdrażanie", the responsibility named so first', async () => {
     for (const q of ['wdrazanie', 'Wdrażanie', 'WDRAZANIE']) {
-      const page = await search('q=' + encodeURIComponent(q));
+      const page = await search(`q=${encodeURIComponent(q)}`);
       expect(page.items[0]).toMatchObject({
         id: 'responsibility:ai-engineer.model-deployment',
         name: 'Wdrażanie Modeli na Produkcję',

@@ -6,7 +6,7 @@ import { graphIndexFor, type GraphIndex } from '../graph/graph-index.js';
 import { createCatalogRepository, type CatalogRepository } from '../repositories/catalog-repository.js';
 import { ReferenceData } from '../repositories/reference-data.js';
 import { createRolesRepository, type RolesRepository } from '../repositories/roles-repository.js';
-import { createSearchRepository } from '../search/search-repository.js';
+import { createSearchRepository, type SearchRepository } from '../search/search-repository.js';
 
 export interface Repositories {
   roles: RolesRepository;
@@ -22,7 +22,7 @@ export class DataContext {
   readonly seededAt: string;
   readonly documents: string[];
   private repositoriesCache?: Repositories;
-  private searchCache?: ReturnType<typeof createSearchRepository>;
+  private searchCache?: SearchRepository;
   private analysisCache?: AnalysisContext;
 
   constructor(

@@ -165,7 +165,7 @@ export const technologies = sqliteTable(
     kind: text('kind', { enum: TECHNOLOGY_KINDS }).notNull(),
     ...provenance(),
   },
-  (t) => [check('technologies_kind', inList('kind', TECHNOLOGY_KINDS))],
+  () => [check('technologies_kind', inList('kind', TECHNOLOGY_KINDS))],
 );
 
 export const technologyAliases = sqliteTable(
@@ -280,7 +280,7 @@ export const skillCategories = sqliteTable(
     kind: text('kind', { enum: SKILL_KINDS }).notNull(),
     ...provenance(),
   },
-  (t) => [check('skill_categories_kind', inList('kind', SKILL_KINDS))],
+  () => [check('skill_categories_kind', inList('kind', SKILL_KINDS))],
 );
 
 export const skills = sqliteTable(
@@ -293,7 +293,7 @@ export const skills = sqliteTable(
     kind: text('kind', { enum: SKILL_KINDS }).notNull(),
     ...provenance(),
   },
-  (t) => [check('skills_kind', inList('kind', SKILL_KINDS))],
+  () => [check('skills_kind', inList('kind', SKILL_KINDS))],
 );
 
 export const roleSkillCategories = sqliteTable(

@@ -231,7 +231,12 @@ function columnsOf(nodes: Iterable<IndexedNode>, edges: Iterable<Omit<IndexedEdg
   });
   const documents: string[] = [];
   const documentNumber = new Map<string, number>();
-  const documentOf = (document: string) => documentNumber.get(document) ?? (documentNumber.set(document, documents.push(document) - 1), documents.length - 1);
+  const documentOf = (document: string) => {
+    const known = documentNumber.get(document);
+    if (known !== undefined) return known;
+    documentNumber.set(document, documents.push(document) - 1);
+    return documents.length - 1;
+  };
   const edgeList = [...edges];
   const columns: GraphColumns = {
     ids: list.map((n) => n.id),

@@ -9,7 +9,7 @@ export interface Subgraph {
 export interface GraphSelection {
   /** Keep only nodes of these kinds. */
   kinds?: ReadonlySet<NodeKind>;
-  /** Keep only this role's subgraph (see roleSubgraph); a node id `role:…`. */
+  /** Keep only this role's subgraph (see roleSubgraphNumbers); a node id `role:…`. */
   role?: string;
 }
 
@@ -30,27 +30,20 @@ export function selectSubgraph(index: GraphIndex, selection: GraphSelection): Su
   return { nodes, edges };
 }
 
-/**
- * A role's subgraph: the role; everything reachable from it along outgoing edges (responsibilities,
- * tasks, technologies, concepts, skills, categories), where another role is kept but not expanded,
- * so a comparison does not pull in the other role's whole subgraph; every comparison that `compares`
- * the role, with the roles it compares; and every role linked to it by `compared_with` or
- * `contrasted_with` in either direction.
- */
-export function roleSubgraph(index: GraphIndex, role: string): Set<string> {
-  const kept = roleSubgraphNumbers(index, role);
-  const ids = new Set<string>();
-  for (let n = 0; n < index.nodeCount; n++) if (kept[n]) ids.add(index.ids[n]);
-  return ids;
-}
-
 const ROLE = NODE_KINDS.indexOf('role');
 const type = (name: EdgeType) => EDGE_TYPES.indexOf(name);
 const COMPARED_WITH = type('compared_with');
 const CONTRASTED_WITH = type('contrasted_with');
 const COMPARES = type('compares');
 
-/** roleSubgraph as a flag per node number. */
+/**
+ * A role's subgraph: the role; everything reachable from it along outgoing edges (responsibilities,
+ * tasks, technologies, concepts, skills, categories), where another role is kept but not expanded,
+ * so a comparison does not pull in the other role's whole subgraph; every comparison that `compares`
+ * the role, with the roles it compares; and every role linked to it by `compared_with` or
+ * `contrasted_with` in either direction.
+ * One flag per node number.
+ */
 function roleSubgraphNumbers(index: GraphIndex, role: string): Uint8Array {
   const kept = new Uint8Array(index.nodeCount);
   const origin = index.numberOf.get(role);

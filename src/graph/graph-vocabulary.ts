@@ -22,8 +22,6 @@ export type EdgeType = (typeof EDGE_TYPES)[number];
 export const DIRECTIONS = ['out', 'in', 'both'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** A node id is `kind:key`; keys of nested entities hold dots (`responsibility:ai-engineer.mlops`). */
-export const NODE_ID_PATTERN = new RegExp(`^(${NODE_KINDS.join('|')}):[a-z0-9][a-z0-9._-]*$`);
 
 export function nodeId(kind: string, key: string): string {
   return `${kind}:${key}`;

@@ -1,5 +1,3 @@
-import type { Lang } from './language.js';
-
 /** A text in both response languages; a plain string is English only. */
 export type Localizable = string | { pl: string; en: string };
 
@@ -121,8 +119,4 @@ export function problemTypeUri(key: ProblemKey): string {
 export function problemTypeOf(uri: string): ProblemKey | undefined {
   const key = uri.startsWith('/problems/') ? uri.slice('/problems/'.length) : uri;
   return key in PROBLEM_TYPES ? (key as ProblemKey) : undefined;
-}
-
-export function inLanguage(text: { pl: string; en: string }, lang: Lang): string {
-  return text[lang];
 }

@@ -2,6 +2,7 @@
 
 const EXTRA_FOLDS: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss' };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII includes the control characters.
 export const ASCII = /^[\x00-\x7f]*$/;
 
 /**

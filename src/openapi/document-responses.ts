@@ -69,7 +69,7 @@ export function documentResponses<T>(document: T): T {
       if (operation.parameters) operation.parameters = [...operation.parameters].sort((a, b) => Number(b.in === 'path') - Number(a.in === 'path'));
     }
   }
-  stripSafeIntegerBounds(doc);
+  tidySchemas(doc);
   return document;
 }
 
@@ -92,13 +92,17 @@ function headersOf(status: string, method: string, response: Response, rateLimit
   return ['Content-Language', ...retry, ...always];
 }
 
-/** zod writes `.int()` as ±(2^53 − 1) bounds; they say nothing a client needs and read as real limits. */
-function stripSafeIntegerBounds(value: unknown): void {
-  if (Array.isArray(value)) value.forEach(stripSafeIntegerBounds);
+/**
+ * zod writes `.int()` as ±(2^53 − 1) bounds: they say nothing a client needs and read as real limits.
+ * A tuple (`prefixItems`, bounded by maxItems) gets an explicit `items`, which OpenAPI linters expect of every array.
+ */
+function tidySchemas(value: unknown): void {
+  if (Array.isArray(value)) value.forEach(tidySchemas);
   else if (value && typeof value === 'object') {
     const o = value as Json;
     if (o.minimum === Number.MIN_SAFE_INTEGER) delete o.minimum;
     if (o.maximum === Number.MAX_SAFE_INTEGER) delete o.maximum;
-    Object.values(o).forEach(stripSafeIntegerBounds);
+    if (o.type === 'array' && 'prefixItems' in o && (!('items' in o) || o.items === false) && 'maxItems' in o) o.items = {};
+    Object.values(o).forEach(tidySchemas);
   }
 }

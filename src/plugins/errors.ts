@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { BadRequestError, InvalidParameter, NotFoundError } from '../http/errors.js';
+import { BadRequestError, type InvalidParameter, NotFoundError } from '../http/errors.js';
 import { type Lang, negotiateLanguage } from '../http/language.js';
 import { type Localizable, PROBLEM_BY_STATUS, PROBLEM_TYPES, type ProblemKey, problemTypeOf, problemTypeUri } from '../http/problems.js';
 import { unknownParameterReason, validationReason } from '../http/validation-reasons.js';

@@ -60,6 +60,7 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getRoleResponsibility',
         tags,
         summary: 'Get one responsibility',
+        description: 'With its tasks, technologies and the concepts it names. `{responsibility}` is its id (`responsibility:ai-engineer.mlops`), slug, or name in either language.',
         params: roleParams.extend({ responsibility: slugSchema.describe('Responsibility slug, e.g. `data-pipelines`.') }),
         querystring: detailQuerySchema,
         response: { 200: responsibilitySchema, ...problemResponses(400, 404) },

@@ -33,7 +33,6 @@ export const technologySchema = technologySummarySchema
   })
   .meta({ id: 'Technology' });
 
-export const technologyListQueryExtension = { kind: technologyKindSchema.optional().describe('Only technologies of this kind.') };
 
 export const skillSummarySchema = z
   .object({

@@ -83,7 +83,6 @@ export const listQuerySchema = langQuerySchema
 
 export const detailQuerySchema = langQuerySchema.strict();
 
-export type ListQuery = z.infer<typeof listQuerySchema>;
 
 export function pageSchema<T extends z.ZodType>(item: T, id: string) {
   return z
@@ -121,7 +120,6 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem', description: 'An RFC 9457 problem detail, sent as application/problem+json.' });
 
-export type Problem = z.infer<typeof problemSchema>;
 
 /** Error responses as the spec documents them: problem+json, not application/json. */
 export function problemResponses(...statuses: (400 | 404 | 406 | 500)[]) {

@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../db/schema.js';
 import { loadCuratedData } from './curated-data.js';
-import { DEFAULT_SEED_INPUTS, SeedInputs, computeDataVersion, listDocuments } from './data-version.js';
+import { DEFAULT_SEED_INPUTS, type SeedInputs, computeDataVersion, listDocuments } from './data-version.js';
 import { GRAPH_TABLES } from './graph-model.js';
 import { parseDocument } from './parse-document.js';
 import { resolveGraph } from './resolve-graph.js';

@@ -1,5 +1,5 @@
 import { DocumentFormatError } from './document-format-error.js';
-import { ListItem, UnbalancedTextError, firstSentence, quotedStrings, splitList } from '../lib/text.js';
+import { type ListItem, UnbalancedTextError, firstSentence, quotedStrings, splitList } from '../lib/text.js';
 
 /**
  * The syntax of a course document ("Moduł N, Punkt M: Kim jest <Role>?"), with no knowledge of which

@@ -1,8 +1,8 @@
-import { ListItem, escapeRegExp, parseListItem, slugify, splitTopLevel } from '../lib/text.js';
+import { type ListItem, escapeRegExp, parseListItem, slugify, splitTopLevel } from '../lib/text.js';
 import { taskKey } from '../model/ids.js';
 import type { CuratedData } from './curated-data.js';
 import { EntityRegistry } from './entity-registry.js';
-import { GraphModel, Source, emptyGraphModel } from './graph-model.js';
+import { type GraphModel, type Source, emptyGraphModel } from './graph-model.js';
 import { DocumentFormatError } from './document-format-error.js';
 import type { ParsedComparison, ParsedDocument, ParsedResponsibility, ParsedSkillCategory } from './parse-document.js';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import * as schema from '../db/schema.js';
-import { GRAPH_TABLES, GraphModel } from './graph-model.js';
+import { GRAPH_TABLES, type GraphModel } from './graph-model.js';
 
 /**
  * Inserts the whole graph; the caller wraps it in one transaction. One prepared statement per table
@@ -10,6 +10,7 @@ import { GRAPH_TABLES, GraphModel } from './graph-model.js';
  */
 export function writeGraph(sqlite: Database.Database, model: GraphModel): void {
   for (const name of GRAPH_TABLES) {
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the seed writes every graph table by name, once.
     const table = schema[name];
     const columns = Object.entries(getTableColumns(table));
     const insert = sqlite.prepare(

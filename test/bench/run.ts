@@ -161,7 +161,7 @@ function render(options: BenchOptions, started: number, datasets: DatasetResult[
       ],
     )}`);
   }
-  return out.join('\n\n') + '\n';
+  return `${out.join('\n\n')}\n`;
 }
 
 async function main(): Promise<void> {

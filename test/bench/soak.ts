@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { KEY_ENDPOINTS, requestHeaders } from './compare.js';
 import { runTs } from './children.js';
 import { dataVersionOf, getRaw } from './http-probe.js';
-import { failures, runLoad, type LoadResult } from './load.js';
+import { runLoad, type LoadResult } from './load.js';
 import type { BenchOptions } from './options.js';
 import { probeShutdown, type ShutdownCounts } from './shutdown-probe.js';
 import { entry, startRolegraph, type RunningServer } from './spawn-server.js';
@@ -113,4 +113,3 @@ export async function reseedMidLoad(dir: string, sourceDb: string, documentsDir:
   }
 }
 
-export const soakFailed = (r: LoadResult) => failures(r) > 0;

@@ -136,7 +136,7 @@ export const ACCEPT_LANGUAGE_VALUES: readonly string[] = ['pl', 'en', 'en-US,en;
 
 export const ACCEPT_ENCODING_VALUES: readonly string[] = ['gzip', 'br', 'identity', 'gzip, deflate, br', 'br;q=0, gzip', 'gzip;q=0, br;q=0', '*', 'deflate', 'zstd', 'garbage;q=x', ''];
 
-export const IF_NONE_MATCH_GARBAGE: readonly string[] = ['*', '"x"', 'W/"x"', 'garbage', '""', '", "', 'W/', '"', '*, "x"', ',,,', '"' + 'a'.repeat(TEN_KB) + '"'];
+export const IF_NONE_MATCH_GARBAGE: readonly string[] = ['*', '"x"', 'W/"x"', 'garbage', '""', '", "', 'W/', '"', '*, "x"', ',,,', `"${'a'.repeat(TEN_KB)}"`];
 
 export const ORIGIN_VALUES: readonly string[] = ['https://example.com', 'null', 'http://localhost:3000', 'garbage'];
 
