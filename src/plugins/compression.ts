@@ -18,5 +18,5 @@ export default fp<{ threshold: number }>(
       return compress(Buffer.isBuffer(payload) ? payload : Buffer.from(payload), encoding, 'per-request');
     });
   },
-  { name: 'compression' },
+  { name: 'compression', dependencies: ['response-cache'] },
 );

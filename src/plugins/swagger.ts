@@ -49,5 +49,6 @@ export default fp(
       transformSpecification: (document) => withCommittedExamples(document, OPENAPI_FILE),
     });
   },
-  { name: 'swagger' },
+  // standard-responses adds the statuses every route can answer, in an onRoute hook that must see the routes first.
+  { name: 'swagger', dependencies: ['standard-responses'] },
 );
