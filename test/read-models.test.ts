@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeRegExp, foldDiacritics } from '../src/lib/text.js';
 import { TermMatcher } from '../src/lib/term-matcher.js';
-import { graphFromViews, readStoredGraph } from '../src/seed/graph-index-store.js';
+import { graphFromViews, readStoredGraph } from '../src/model/graph-index-store.js';
 import { createSeededDatabase } from './helpers/seeded-app.js';
 
 /**

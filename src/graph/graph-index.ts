@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open-database.js';
-import { knownKind, knownType } from '../seed/graph-views.js';
+import { knownKind, knownType } from '../model/graph-views.js';
 import { EDGE_TYPES, NODE_KINDS, nodeId, type EdgeType, type NodeKind } from './graph-vocabulary.js';
 import { nodeUrl } from './node-url.js';
-import { graphFromViews, readStoredGraph } from '../seed/graph-index-store.js';
+import { graphFromViews, readStoredGraph } from '../model/graph-index-store.js';
 
 export interface Provenance {
   document: string;

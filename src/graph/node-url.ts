@@ -1,3 +1,4 @@
+import { urls } from '../model/ids.js';
 import type { NodeKind } from './graph-vocabulary.js';
 
 /**
@@ -8,20 +9,20 @@ import type { NodeKind } from './graph-vocabulary.js';
 export function nodeUrl(kind: NodeKind, key: string, comparisonRole: (comparisonKey: string) => string | undefined): string | null {
   switch (kind) {
     case 'role':
-      return `/roles/${key}`;
+      return urls.role(key);
     case 'responsibility':
     case 'task': {
       // responsibility:role.responsibility, task:role.responsibility.position — slugs never hold a dot.
       const [role, responsibility] = key.split('.');
-      return responsibility ? `/roles/${role}/responsibilities/${responsibility}` : null;
+      return responsibility ? urls.responsibility(role, responsibility) : null;
     }
     case 'technology':
-      return `/technologies/${key}`;
+      return urls.technology(key);
     case 'skill':
-      return `/skills/${key}`;
+      return urls.skill(key);
     case 'comparison': {
       const role = comparisonRole(key);
-      return role ? `/roles/${role}/comparisons` : null;
+      return role ? urls.roleComparisons(role) : null;
     }
     case 'category':
     case 'concept':

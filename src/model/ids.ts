@@ -62,19 +62,12 @@ const segment = encodeURIComponent;
 
 /** The API's own addresses, relative to its root. */
 export const urls = {
-  roles: () => '/roles',
   role: (role: string) => `/roles/${segment(role)}`,
-  roleJsonLd: (role: string) => `/roles/${segment(role)}/jsonld`,
   responsibilities: (role: string) => `/roles/${segment(role)}/responsibilities`,
   responsibility: (role: string, responsibility: string) => `/roles/${segment(role)}/responsibilities/${segment(responsibility)}`,
   roleSkills: (role: string) => `/roles/${segment(role)}/skills`,
   roleTechnologies: (role: string) => `/roles/${segment(role)}/technologies`,
   roleComparisons: (role: string) => `/roles/${segment(role)}/comparisons`,
-  technologies: () => '/technologies',
   technology: (technology: string) => `/technologies/${segment(technology)}`,
-  technologyJsonLd: (technology: string) => `/technologies/${segment(technology)}/jsonld`,
-  skills: () => '/skills',
   skill: (skill: string) => `/skills/${segment(skill)}`,
-  skillJsonLd: (skill: string) => `/skills/${segment(skill)}/jsonld`,
-  problem: (slug: string) => `/problems/${slug}`,
 };

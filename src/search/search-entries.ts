@@ -1,5 +1,6 @@
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as s from '../db/schema.js';
+import { urls } from '../model/ids.js';
 
 export const SEARCH_KINDS = ['role', 'responsibility', 'task', 'technology', 'skill', 'category', 'concept', 'comparison'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -62,7 +63,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
   };
   const responsibilityUrl = (id: number) => {
     const r = responsibilities.get(id)!;
-    return `/roles/${roles.get(r.roleId)!.slug}/responsibilities/${r.slug}`;
+    return urls.responsibility(roles.get(r.roleId)!.slug, r.slug);
   };
   const aliasesOf = <T extends { alias: string }>(rows: T[] | undefined) => distinct((rows ?? NONE).map((a) => a.alias));
   const technologyAliasesOf = groupBy(technologyAliases, (a) => a.technologyId);
@@ -92,7 +93,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
           ...(sidesOf.get(a.id) ?? NONE).flatMap((side) => [...both(side.labelPl, side.labelEn), ...both(side.textPl, side.textEn)]),
         ]),
       ],
-      url: `/roles/${role.slug}`,
+      url: urls.role(role.slug),
       documentId: role.documentId,
       line: role.line,
       suggest: true,
@@ -145,7 +146,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
       name: { pl: t.name, en: t.name },
       aliases: aliasesOf(technologyAliasesOf.get(t.id)),
       body: [],
-      url: `/technologies/${t.slug}`,
+      url: urls.technology(t.slug),
       documentId: t.documentId,
       line: t.line,
       suggest: true,
@@ -163,7 +164,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
       name: { pl: skill.namePl, en: skill.nameEn },
       aliases: sameTechnology ? aliasesOf(technologyAliasesOf.get(sameTechnology.id)) : [],
       body: distinctTexts((roleSkillsOf.get(skill.id) ?? NONE).flatMap((rs) => both(rs.textPl, rs.textEn))),
-      url: `/skills/${skill.slug}`,
+      url: urls.skill(skill.slug),
       documentId: skill.documentId,
       line: skill.line,
       suggest: true,
@@ -181,7 +182,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
       name: { pl: c.namePl, en: c.nameEn },
       aliases: [],
       body: [],
-      url: firstRole ? `/roles/${roles.get(firstRole.roleId)!.slug}/skills` : null,
+      url: firstRole ? urls.roleSkills(roles.get(firstRole.roleId)!.slug) : null,
       documentId: c.documentId,
       line: c.line,
       suggest: true,
@@ -222,7 +223,7 @@ export function collectSearchEntries(tx: Tx): SearchEntry[] {
       aliases: [],
       // A side's text holds its focus and key question as well.
       body: (sides.get(c.id) ?? NONE).flatMap((side) => both(side.textPl, side.textEn)),
-      url: `/roles/${roles.get(c.roleId)!.slug}/comparisons`,
+      url: urls.roleComparisons(roles.get(c.roleId)!.slug),
       documentId: c.documentId,
       line: c.line,
       suggest: true,

@@ -12,7 +12,7 @@ import { parseDocument } from './parse-document.js';
 import { resolveGraph } from './resolve-graph.js';
 import { writeGraph } from './write-graph.js';
 import { writeSearchIndex } from '../search/write-search-index.js';
-import { writeGraphIndex } from './graph-index-store.js';
+import { writeGraphIndex } from '../model/graph-index-store.js';
 
 export interface SeedReport {
   databasePath: string;
