@@ -8,7 +8,7 @@ import type { Db } from './db/open-database.js';
 import compressionPlugin from './plugins/compression.js';
 import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
-import errorsPlugin, { sendProblem } from './plugins/errors.js';
+import errorsPlugin, { frameworkDetail, sendProblem } from './plugins/errors.js';
 import { PROBLEM_BY_STATUS } from './http/problems.js';
 import languagePlugin from './plugins/language.js';
 import metricsPlugin from './plugins/metrics.js';
@@ -58,7 +58,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     // Errors the router raises before any handler (bad percent-encoding, over-long parameters) are problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode ?? 400;
-      return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[status] ?? 'bad-request', status, detail: error.message });
+      return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[status] ?? 'bad-request', status, detail: frameworkDetail(status, error.message) });
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import compressionPlugin from '../src/plugins/compression.js';
+import swaggerPlugin from '../src/plugins/swagger.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
 /** Every project file a module imports, transitively (relative imports only). */
@@ -17,6 +20,17 @@ function reachable(entry: string): Set<string> {
   visit(resolve(PROJECT_ROOT, entry));
   return new Set([...seen].map((f) => relative(PROJECT_ROOT, f)));
 }
+
+describe('plugins', () => {
+  it('declare what they need instead of relying on registration order', async () => {
+    const bare = Fastify();
+    await expect(bare.register(compressionPlugin, { threshold: 1024 }).ready()).rejects.toThrow(/response-cache/);
+    await bare.close();
+    const noStandardResponses = Fastify();
+    await expect(noStandardResponses.register(swaggerPlugin).ready()).rejects.toThrow(/standard-responses/);
+    await noStandardResponses.close();
+  });
+});
 
 describe('module boundaries', () => {
   it('serving code never imports seed code: nothing the app reaches lives in src/seed/', () => {

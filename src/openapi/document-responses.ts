@@ -46,6 +46,33 @@ const PARSER_STATUSES: Record<string, { description: string; withBody?: boolean 
   '431': { description: 'The request headers are larger than the server accepts.' },
 };
 
+/**
+ * Representations a main path still negotiates (Accept, `?format=`) but documents as operations of
+ * their own, so the main operation keeps one success type. Recorded on its 200 response under
+ * `x-negotiated-representations` (media type → the operation and its schema): clients that read only
+ * `content` see no union, validators and readers still find every answer the path can give.
+ */
+const NEGOTIATED: Record<string, Record<string, string>> = {
+  getRole: { 'application/ld+json': 'getRoleJsonLd' },
+  getTechnology: { 'application/ld+json': 'getTechnologyJsonLd' },
+  getSkill: { 'application/ld+json': 'getSkillJsonLd' },
+  getGraph: { 'application/vnd.cytoscape+json': 'getGraphCytoscape', 'text/vnd.graphviz': 'getGraphDot' },
+};
+
+function recordNegotiated(doc: Doc): void {
+  const byId = new Map(Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => [op?.operationId as string, op] as const)));
+  for (const [operationId, alternates] of Object.entries(NEGOTIATED)) {
+    const response = byId.get(operationId)?.responses['200'];
+    if (!response) continue;
+    response['x-negotiated-representations'] = Object.fromEntries(
+      Object.entries(alternates).flatMap(([mediaType, sibling]) => {
+        const schema = byId.get(sibling)?.responses['200']?.content?.[mediaType]?.schema;
+        return schema ? [[mediaType, { operationId: sibling, schema }]] : [];
+      }),
+    );
+  }
+}
+
 export function documentResponses<T>(document: T): T {
   const doc = document as unknown as Doc;
   doc.components ??= {};
@@ -69,6 +96,7 @@ export function documentResponses<T>(document: T): T {
       if (operation.parameters) operation.parameters = [...operation.parameters].sort((a, b) => Number(b.in === 'path') - Number(a.in === 'path'));
     }
   }
+  recordNegotiated(doc);
   tidySchemas(doc);
   return document;
 }

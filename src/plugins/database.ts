@@ -19,5 +19,5 @@ export default fp<{ data: DataSource }>(
       },
     });
   },
-  { name: 'database', dependencies: ['errors'] },
+  { name: 'database' },
 );

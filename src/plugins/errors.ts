@@ -55,7 +55,7 @@ export default fp(
         return sendProblem(request, reply, { type: 'internal' });
       }
       const localized = (error as { detail?: unknown }).detail;
-      const detail = localized && typeof localized === 'object' && 'pl' in localized && 'en' in localized ? (localized as { pl: string; en: string }) : error.message;
+      const detail = localized && typeof localized === 'object' && 'pl' in localized && 'en' in localized ? (localized as { pl: string; en: string }) : frameworkDetail(status, error.message);
       return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[status] ?? 'bad-request', status, detail });
     });
 
@@ -77,6 +77,15 @@ export default fp(
   },
   { name: 'errors' },
 );
+
+/**
+ * The detail of an error fastify raised (body parsing, content type, size, bad URL): its own English
+ * message, and in Polish what the catalogue says of its status.
+ */
+export function frameworkDetail(status: number, message: string): { pl: string; en: string } {
+  const key = PROBLEM_BY_STATUS[status] ?? 'bad-request';
+  return { pl: PROBLEM_TYPES[key].description.pl, en: message };
+}
 
 /** The methods the router has for a concrete path; OPTIONS (CORS preflight, answered for every path) only beside one of them. */
 function allowedMethods(app: FastifyInstance, path: string): string[] {

@@ -28,5 +28,5 @@ export default fp<{ defaultLanguage?: Lang }>(
       done();
     });
   },
-  { name: 'language', dependencies: ['errors'] },
+  { name: 'language' },
 );

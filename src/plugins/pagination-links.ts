@@ -15,5 +15,5 @@ export default fp(
       done(null, payload);
     });
   },
-  { name: 'pagination-links', dependencies: ['errors'] },
+  { name: 'pagination-links' },
 );

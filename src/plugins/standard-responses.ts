@@ -26,5 +26,5 @@ export default fp(
       add(503, problem('Overloaded or shutting down; see Retry-After.'));
     });
   },
-  { name: 'standard-responses', dependencies: ['errors'] },
+  { name: 'standard-responses' },
 );

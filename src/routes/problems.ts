@@ -41,7 +41,7 @@ const problemRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['meta'],
         summary: 'What a problem type means',
         description: 'The page a problem `type` URI dereferences to: its title, status and meaning, in the negotiated language.',
-        params: z.object({ type: z.string().max(100).describe(`The last segment of a problem \`type\`: ${PROBLEM_KEYS.join(', ')}.`) }),
+        params: z.object({ type: z.string().min(1).max(100).describe(`The last segment of a problem \`type\`: ${PROBLEM_KEYS.join(', ')}.`) }),
         querystring: detailQuerySchema,
         response: { 200: problemTypeSchema, ...problemResponses(400, 404) },
       },

@@ -14,6 +14,7 @@ import {
 } from './hostile-values.js';
 import type { Operation, Parameter, SchemaObject, SpecContract } from './spec-contract.js';
 import type { ValidValues } from './valid-values.js';
+import { PROBLEM_KEYS } from '../../src/http/problems.js';
 
 export interface FuzzRequest {
   operation: string;
@@ -67,7 +68,9 @@ function validValue(param: Parameter, pools: Pools): fc.Arbitrary<string> {
     case 'node':
     case 'from':
     case 'to':
-      return fc.constantFrom(...values.nodeIds);
+      return fc.oneof(fc.constantFrom(...values.nodeIds), fc.constantFrom(...values.technologyNames, ...values.roleNames));
+    case 'type':
+      return fc.constantFrom(...PROBLEM_KEYS);
     case 'q':
       return fc.oneof(
         fc.constantFrom(...values.words),

@@ -29,6 +29,8 @@ interface MediaTypeObject {
 interface ResponseObject {
   description?: string;
   content?: Record<string, MediaTypeObject>;
+  /** What the path still negotiates but documents as another operation (see src/openapi/document-responses.ts). */
+  'x-negotiated-representations'?: Record<string, MediaTypeObject & { operationId: string }>;
 }
 
 export interface OpenApiDocument {
@@ -131,7 +133,8 @@ export class SpecContract {
       return problems;
     }
     const mediaType = baseMediaType(response.headers['content-type']);
-    const media = content[mediaType];
+    const negotiated = !content[mediaType] && !!documented['x-negotiated-representations']?.[mediaType];
+    const media = content[mediaType] ?? documented['x-negotiated-representations']?.[mediaType];
     if (!media) {
       problems.push(`content-type "${response.headers['content-type']}" is not documented for ${op.id} ${status} (documented: ${Object.keys(content).join(', ')})`);
       return problems;
@@ -152,7 +155,7 @@ export class SpecContract {
       problems.push(`the ${mediaType} body is not JSON: ${text.slice(0, 200)}`);
       return problems;
     }
-    const validate = this.validator(op, status in op.responses ? status : 'default', mediaType);
+    const validate = this.validator(op, status in op.responses ? status : 'default', mediaType, negotiated);
     if (!validate(parsed)) {
       problems.push(`the body does not match the ${op.id} ${status} ${mediaType} schema: ${this.ajv.errorsText(validate.errors, { separator: '; ' })}\n${text.slice(0, 500)}`);
     }
@@ -171,8 +174,9 @@ export class SpecContract {
     }
   }
 
-  private validator(op: Operation, status: string, mediaType: string): ValidateFunction {
-    const pointer = ['paths', op.path, op.method.toLowerCase(), 'responses', status, 'content', mediaType, 'schema'].map(pointerSegment).join('/');
+  private validator(op: Operation, status: string, mediaType: string, negotiated = false): ValidateFunction {
+    const where = negotiated ? 'x-negotiated-representations' : 'content';
+    const pointer = ['paths', op.path, op.method.toLowerCase(), 'responses', status, where, mediaType, 'schema'].map(pointerSegment).join('/');
     const ref = `${SPEC_ID}#/${pointer}`;
     let validate = this.validators.get(ref);
     if (!validate) {
