@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { negotiateLanguage } from '../src/http/language.js';
 import { PROBLEM_KEYS } from '../src/http/problems.js';
 import { readRealDocument, REAL_DOCUMENT_FILE, writeDocument } from './helpers/documents.js';
@@ -205,6 +206,12 @@ describe('language like the web does it', () => {
     const invalidPl = await get('/roles?limit=0');
     expect(invalidPl.json()).toMatchObject({ title: 'Nieprawidłowy parametr', detail: expect.stringContaining('Parametr zapytania „limit” musi być') });
     expect(invalidPl.headers['content-language']).toBe('pl');
+  });
+
+  it('reads DEFAULT_LANGUAGE from the environment, pl unless set, and refuses other values', () => {
+    expect(loadConfig({}).http.defaultLanguage).toBe('pl');
+    expect(loadConfig({ DEFAULT_LANGUAGE: 'en' }).http.defaultLanguage).toBe('en');
+    expect(() => loadConfig({ DEFAULT_LANGUAGE: 'de' })).toThrow(ConfigError);
   });
 
   it('serves DEFAULT_LANGUAGE to a client that asks for no language it has', async () => {
