@@ -22,6 +22,7 @@ import standardResponsesPlugin from './plugins/standard-responses.js';
 import swaggerPlugin from './plugins/swagger.js';
 import analysisRoutes from './routes/analysis.js';
 import catalogRoutes from './routes/catalog.js';
+import embedRoutes from './routes/embed.js';
 import graphRoutes from './routes/graph.js';
 import openapiRoute from './routes/openapi.js';
 import operationsRoutes from './routes/operations.js';
@@ -94,6 +95,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(analysisRoutes);
   await app.register(operationsRoutes);
   await app.register(openapiRoute);
+  await app.register(embedRoutes);
   await app.ready();
   return app;
 }

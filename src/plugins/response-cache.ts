@@ -41,7 +41,7 @@ export interface ResponseCacheOptions {
 
 /** Headers that belong to one exchange, not to the representation. */
 const VOLATILE = new Set(['content-length', 'date', 'connection', 'keep-alive', 'x-request-id', 'transfer-encoding', 'content-encoding', 'retry-after']);
-const isVolatile = (name: string) => VOLATILE.has(name) || name.startsWith('ratelimit-') || name.startsWith('access-control-');
+const isVolatile = (name: string) => VOLATILE.has(name) || name.startsWith('ratelimit-') || name.startsWith('access-control-') || name === 'timing-allow-origin';
 
 /**
  * The data only changes when the seed runs, so a GET response is computed (and validated by its zod

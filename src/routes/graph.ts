@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toCytoscape } from '../graph/graph-cytoscape.js';
 import { toDot } from '../graph/graph-dot.js';
+import { graphSvg } from '../graph/graph-svg.js';
 import { GRAPH_MEDIA_TYPES, negotiateGraphFormat } from '../graph/graph-format.js';
 import type { GraphIndex } from '../graph/graph-index.js';
 import { appendVary } from '../http/vary.js';
@@ -26,6 +27,7 @@ import {
 const tags = ['graph'];
 /** A whole ESCO-sized graph is ~100 MB of JSON: too much for one response, so larger selections must be narrowed. */
 export const MAX_GRAPH_ELEMENTS = 50_000;
+const svgSchema = z.string().describe('An SVG picture laid out by Graphviz: labels in the response language, nodes coloured by kind with a legend, each linked to its explorer page.');
 
 const graphRoutes: FastifyPluginAsyncZod = async (app) => {
   // Built on first use, then shared by every request on this database handle.
@@ -41,7 +43,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Every entity a node `kind:key`, every relation a typed edge, each with its source line. ' +
           `At most ${MAX_GRAPH_ELEMENTS} nodes and edges at once (400 beyond that: narrow with kinds= or role=). ` +
-          'As JSON, as Cytoscape.js elements (`Accept: application/vnd.cytoscape+json`) or as Graphviz DOT (`Accept: text/vnd.graphviz`); `?format=` overrides Accept.',
+          'As JSON, as Cytoscape.js elements (`Accept: application/vnd.cytoscape+json`), as Graphviz DOT (`Accept: text/vnd.graphviz`) or as an SVG picture laid out by Graphviz (`Accept: image/svg+xml`); `?format=` overrides Accept.',
         querystring: graphQuerySchema,
         response: {
           200: {
@@ -50,6 +52,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
               [GRAPH_MEDIA_TYPES.json]: { schema: graphSchema },
               [GRAPH_MEDIA_TYPES.cytoscape]: { schema: cytoscapeGraphSchema },
               [GRAPH_MEDIA_TYPES.dot]: { schema: z.string().describe('A Graphviz `digraph`: one line per node, then one per edge labelled with its type.') },
+              [GRAPH_MEDIA_TYPES.svg]: { schema: svgSchema },
             },
           },
           ...problemResponses(400, 406),
@@ -77,6 +80,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = { nodes: selected.nodes.map((n) => presentNode(n, request.lang)), edges: selected.edges.map(presentEdge) };
       if (format === 'dot') return reply.type(`${GRAPH_MEDIA_TYPES.dot}; charset=utf-8`).send(toDot(body));
       if (format === 'cytoscape') return reply.type(`${GRAPH_MEDIA_TYPES.cytoscape}; charset=utf-8`).send(toCytoscape(body));
+      if (format === 'svg') return reply.type(`${GRAPH_MEDIA_TYPES.svg}; charset=utf-8`).send(await graphSvg(body, request.lang, app.data.current.dataVersion));
       return reply.type(`${GRAPH_MEDIA_TYPES.json}; charset=utf-8`).send(body);
     },
   );
@@ -88,19 +92,41 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getNeighbors',
         tags,
         summary: "Get a node's neighbourhood",
-        description: 'Breadth-first up to `depth` hops; each node reached comes with its depth and a shortest walk from the centre, hop by hop with edge type, direction and source.',
+        description:
+          'Breadth-first up to `depth` hops; each node reached comes with its depth and a shortest walk from the centre, hop by hop with edge type, direction and source. ' +
+          'The nodes and edges reached are also served as Cytoscape.js elements, Graphviz DOT or an SVG picture (Accept, or `?format=`).',
         params: z.object({ node: nodeIdSchema.describe('The centre node id, e.g. `technology:dvc`.') }),
         querystring: neighborsQuerySchema,
-        response: { 200: neighborhoodSchema, ...problemResponses(400, 404) },
+        response: {
+          200: {
+            description: 'The neighbourhood, in the negotiated representation.',
+            content: {
+              [GRAPH_MEDIA_TYPES.json]: { schema: neighborhoodSchema },
+              [GRAPH_MEDIA_TYPES.cytoscape]: { schema: cytoscapeGraphSchema },
+              [GRAPH_MEDIA_TYPES.dot]: { schema: z.string().describe('A Graphviz `digraph` of the nodes and edges reached.') },
+              [GRAPH_MEDIA_TYPES.svg]: { schema: svgSchema },
+            },
+          },
+          ...problemResponses(400, 404, 406),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      appendVary(reply, 'Accept');
+      const format = request.query.format ?? negotiateGraphFormat(request.headers.accept);
+      if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
       const index = graph();
       const centre = index.nodes.get(request.params.node);
       if (!centre) throw new NotFoundError('node', request.params.node);
       const { depth, direction, edge } = request.query;
       const traversal = breadthFirst(index, centre.id, { maxDepth: depth, direction, edgeTypes: edge, collectEdges: true });
-      return {
+      if (format !== 'json') {
+        const reached = { nodes: traversal.order.map((n) => presentNode(index.nodeList[n], request.lang)), edges: [...traversal.edges].sort((a, b) => a - b).map((e) => presentEdge(index.edges[e])) };
+        if (format === 'cytoscape') return reply.type(`${GRAPH_MEDIA_TYPES.cytoscape}; charset=utf-8`).send(toCytoscape(reached));
+        if (format === 'dot') return reply.type(`${GRAPH_MEDIA_TYPES.dot}; charset=utf-8`).send(toDot(reached));
+        return reply.type(`${GRAPH_MEDIA_TYPES.svg}; charset=utf-8`).send(await graphSvg(reached, request.lang, app.data.current.dataVersion));
+      }
+      return reply.type(`${GRAPH_MEDIA_TYPES.json}; charset=utf-8`).send({
         node: presentNode(centre, request.lang),
         depth,
         direction,
@@ -110,7 +136,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
           return { ...presentNode(node, request.lang), depth: traversal.depth[n], path: walkTo(traversal, node.id)!.map(presentHop) };
         }),
         edges: [...traversal.edges].sort((a, b) => a - b).map((e) => presentEdge(index.edges[e])),
-      };
+      });
     },
   );
 

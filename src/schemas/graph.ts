@@ -188,6 +188,11 @@ function split(text: string): string[] {
     .filter((v) => v.length > 0);
 }
 
+const graphFormatParam = z
+  .enum(GRAPH_FORMATS)
+  .optional()
+  .describe('Overrides the Accept header: `json`, `dot` (text/vnd.graphviz), `cytoscape` (application/vnd.cytoscape+json) or `svg` (image/svg+xml).');
+
 export const graphQuerySchema = langQuerySchema
   .extend({
     kinds: csvOf(NODE_KINDS, 'node kind').optional().describe('Comma-separated node kinds to keep, e.g. `role,technology`; edges are kept only between kept nodes.'),
@@ -198,7 +203,7 @@ export const graphQuerySchema = langQuerySchema
       .describe(
         "A role slug: keep only the role's subgraph — its responsibilities, tasks, technologies, concepts, skills and their categories (everything reachable along outgoing edges, other roles not expanded), the comparisons that compare it with the roles they compare, and roles compared or contrasted with it.",
       ),
-    format: z.enum(GRAPH_FORMATS).optional().describe('Overrides the Accept header: `json`, `dot` (text/vnd.graphviz) or `cytoscape` (application/vnd.cytoscape+json).'),
+    format: graphFormatParam,
   })
   .strict();
 
@@ -211,6 +216,7 @@ export const neighborsQuerySchema = langQuerySchema
     depth: z.coerce.number().int().min(1).max(3).default(1).describe('Hops to follow, 1–3.'),
     direction: z.enum(DIRECTIONS).default('both').describe('`out` follows edges as stated, `in` backwards, `both` either way.'),
     ...traversalQuery,
+    format: graphFormatParam,
   })
   .strict();
 
