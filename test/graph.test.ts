@@ -484,13 +484,13 @@ describe('GET /graph/nodes/{node}/neighbors', () => {
 });
 
 describe('graph OpenAPI', () => {
-  it('documents the three operations, and the three media types of the graph', () => {
+  it('documents the three operations, and the four media types of the graph', () => {
     const spec = seeded.app.swagger() as { paths: Record<string, { get: { operationId: string; tags: string[]; responses: Record<string, { content?: Record<string, unknown> }> } }> };
     expect(spec.paths['/graph'].get.operationId).toBe('getGraph');
     expect(spec.paths['/graph/nodes/{node}/neighbors'].get.operationId).toBe('getNeighbors');
     expect(spec.paths['/graph/path'].get.operationId).toBe('getPath');
     for (const path of ['/graph', '/graph/nodes/{node}/neighbors', '/graph/path']) expect(spec.paths[path].get.tags).toEqual(['graph']);
-    expect(Object.keys(spec.paths['/graph'].get.responses['200'].content!).sort()).toEqual(['application/json', 'application/vnd.cytoscape+json', 'text/vnd.graphviz']);
+    expect(Object.keys(spec.paths['/graph'].get.responses['200'].content!).sort()).toEqual(['application/json', 'application/vnd.cytoscape+json', 'image/svg+xml', 'text/vnd.graphviz']);
     expect(Object.keys(spec.paths['/graph'].get.responses)).toEqual(expect.arrayContaining(['400', '406']));
   });
 });
