@@ -13,6 +13,7 @@ export function explorerHtml(lang: Lang, script: string, component: string): str
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${e(TEXT[lang].title)}</title>
 <style>${EXPLORER_CSS}</style>
 <meta name="rolegraph-component" content="${e(component)}">
@@ -49,7 +50,8 @@ h1{font-size:1.4rem;margin:8px 0 12px}h2{font-size:1.05rem;margin:18px 0 8px}
 .columns{display:grid;grid-template-columns:minmax(280px,420px) 1fr;gap:20px;margin-top:16px}
 @media (max-width:800px){.columns{grid-template-columns:1fr}}
 #picture .svg{background:#fff;border:1px solid #d0d7de;border-radius:10px;overflow:auto;max-height:70vh}
-#picture svg{display:block;max-width:none}
+.columns>*{min-width:0}
+#picture svg{display:block;max-width:100%;height:auto}
 #picture g.node a{cursor:pointer}
 .kind{display:inline-block;font-size:.8rem;color:#57606a;border:1px solid #d0d7de;border-radius:999px;padding:0 8px}
 .roles a{color:#0a58ca}

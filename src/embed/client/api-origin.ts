@@ -12,7 +12,8 @@ export function langOf(element: HTMLElement): 'pl' | 'en' {
 }
 
 export function explorerUrl(api: string, nodeId: string, lang: string): string {
-  return `${api}/?${new URLSearchParams({ node: nodeId, lang })}`;
+  // Node ids are `kind:key` with keys in [a-z0-9._-]: the same URL the server builds, unescaped.
+  return `${api}/?node=${nodeId}&lang=${lang}`;
 }
 
 export function escapeHtml(text: string): string {

@@ -93,7 +93,7 @@ async function render() {
     (isRole ? `<rolegraph-role slug="${e(slug)}" lang="${lang}" api="${e(origin)}"></rolegraph-role>` : '') +
     (centre.url ? `<p><a href="${e(`${centre.url}?lang=${lang}`)}">${e(t.api)}</a></p>` : '') +
     `<h2>${e(t.neighbours)}</h2><ul>${related}</ul>`;
-  picture.innerHTML = `<h2 id="picture-heading">${e(t.picture)}</h2><div class="svg" role="group" aria-label="${e(t.pictureLabel(centre.name))}"></div>`;
+  picture.innerHTML = `<h2 id="picture-heading">${e(t.picture)}</h2><div class="svg" tabindex="0" role="group" aria-label="${e(t.pictureLabel(centre.name))}"></div>`;
   if (svg) {
     const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
     picture.querySelector('.svg')!.append(document.importNode(parsed, true));
