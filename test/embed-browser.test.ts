@@ -44,7 +44,7 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => undefined));
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());

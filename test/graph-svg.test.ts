@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIND_COLOURS } from '../src/graph/graph-svg.js';
+import { graphSvg, KIND_COLOURS, MAX_PICTURE_ELEMENTS } from '../src/graph/graph-svg.js';
+import { BadRequestError } from '../src/http/errors.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 let seeded: SeededApp;
@@ -98,6 +99,15 @@ describe('SVG pictures of the graph', () => {
     const second = await get('/graph?kinds=role,comparison&format=svg');
     expect(second.body).toBe(first.body);
     expect(second.headers.etag).toBe(first.headers.etag);
+  });
+
+  it('refuses to lay out a picture larger than a person can read, naming the parameter', async () => {
+    const graph = { nodes: Array.from({ length: 1000 }, (_, i) => ({ id: `technology:t${i}`, kind: 'technology' as const, key: `t${i}`, name: `T${i}`, url: null, source: { document: 'x', line: 1 } })), edges: [] };
+    graph.edges = graph.nodes.slice(1).map((n, i) => ({ id: `e${i}`, from: graph.nodes[i].id, to: n.id, type: 'compared_with', source: { document: 'x', line: 1 } })) as never;
+    const error = await graphSvg(graph, 'en', 'v1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).invalidParams.map((p) => p.name)).toEqual(['format']);
+    expect(MAX_PICTURE_ELEMENTS).toBeLessThan(1999);
   });
 
   it('serves neighbourhoods as Cytoscape.js elements too', async () => {

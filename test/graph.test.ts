@@ -230,7 +230,7 @@ describe('GET /graph', () => {
     for (const [query, name] of [
       ['?kinds=role,planet', 'kinds'],
       ['?kinds=,', 'kinds'],
-      ['?format=svg', 'format'],
+      ['?format=png', 'format'],
       ['?colour=red', 'colour'],
     ]) {
       const response = await get(`/graph${query}`);

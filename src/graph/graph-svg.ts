@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { instance, type Viz } from '@viz-js/viz';
+import { BadRequestError } from '../http/errors.js';
 import type { Lang } from '../http/language.js';
 import { explorerPath } from '../embed/explorer-url.js';
 import { quote } from './graph-dot.js';
@@ -52,6 +53,12 @@ export function pictureDot(graph: PresentedGraph, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Graphviz lays out on the event loop (synchronous WebAssembly) in time that grows faster than the
+ * graph: a picture is for people, so a larger selection is refused rather than stalling the server.
+ */
+export const MAX_PICTURE_ELEMENTS = 1500;
+
 let viz: Promise<Viz> | undefined;
 /** Pictures by data version and DOT digest: a layout is computed once per data version. */
 const pictures = new Map<string, string>();
@@ -60,6 +67,13 @@ const MAX_PICTURES = 500;
 
 /** The SVG of a graph, laid out by Graphviz (compiled to WebAssembly: no native binary). */
 export async function graphSvg(graph: PresentedGraph, lang: Lang, dataVersion: string): Promise<string> {
+  const size = graph.nodes.length + graph.edges.length;
+  if (size > MAX_PICTURE_ELEMENTS) {
+    throw new BadRequestError(
+      `The selection holds ${graph.nodes.length} nodes and ${graph.edges.length} edges; a picture is drawn of at most ${MAX_PICTURE_ELEMENTS}. Narrow it (kinds=, role=, depth=) or ask for JSON, DOT or Cytoscape.`,
+      [{ name: 'format', in: 'query', reason: `svg of ${size} nodes and edges, more than ${MAX_PICTURE_ELEMENTS}` }],
+    );
+  }
   const dot = pictureDot(graph, lang);
   if (picturesVersion !== dataVersion) {
     pictures.clear();

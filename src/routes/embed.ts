@@ -8,6 +8,7 @@ import { oembedFor, roleOfUrl } from '../embed/oembed.js';
 import { roleCard } from '../embed/role-card.js';
 import { mediaTypeQuality, parseMediaRanges } from '../http/accept.js';
 import { ifNoneMatchHits } from '../http/etag.js';
+import { variantEtag } from '../http/representation.js';
 import { NotFoundError } from '../http/errors.js';
 import { appendVary } from '../http/vary.js';
 import { apiOrigin } from '../jsonld/base-url.js';
@@ -163,7 +164,9 @@ function sendAsset(request: FastifyRequest, reply: FastifyReply, body: Buffer, v
   const etag = `"${version}"`;
   // Scripts are loaded by pages on any origin (module scripts are fetched with CORS), whatever CORS_ORIGINS says for the data.
   reply.header('access-control-allow-origin', '*').header('etag', etag).header('cache-control', versioned ? IMMUTABLE : REVALIDATE);
-  if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  // The compression plugin tags an encoded copy with its own validator: a client may revalidate with either.
+  const matched = [etag, variantEtag(etag, 'gzip'), variantEtag(etag, 'br')].find((candidate) => ifNoneMatchHits(request.headers['if-none-match'], candidate));
+  if (matched) return reply.code(304).header('etag', matched).send();
   return reply.type('text/javascript; charset=utf-8').send(body);
 }
 
