@@ -102,8 +102,10 @@ describe('SVG pictures of the graph', () => {
   });
 
   it('refuses to lay out a picture larger than a person can read, naming the parameter', async () => {
-    const graph = { nodes: Array.from({ length: 1000 }, (_, i) => ({ id: `technology:t${i}`, kind: 'technology' as const, key: `t${i}`, name: `T${i}`, url: null, source: { document: 'x', line: 1 } })), edges: [] };
-    graph.edges = graph.nodes.slice(1).map((n, i) => ({ id: `e${i}`, from: graph.nodes[i].id, to: n.id, type: 'compared_with', source: { document: 'x', line: 1 } })) as never;
+    const source = { document: 'synthetic.pl.txt', line: 1 };
+    const nodes = Array.from({ length: 1000 }, (_, i) => ({ id: `technology:t${i}`, kind: 'technology', key: `t${i}`, name: `T${i}`, url: null, source }));
+    const edges = nodes.slice(1).map((node, i) => ({ id: `e${i}`, from: nodes[i].id, to: node.id, type: 'compared_with', source }));
+    const graph = { nodes, edges } as Parameters<typeof graphSvg>[0];
     const error = await graphSvg(graph, 'en', 'v1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as BadRequestError).invalidParams.map((p) => p.name)).toEqual(['format']);
