@@ -64,8 +64,11 @@ const component = () => `<script type="module" src="${api}/embed/rolegraph.js"><
 const readyProbe = `<script>document.addEventListener('rolegraph-load', () => { window.cardReadyAt = window.cardReadyAt || performance.now(); });</script>`;
 
 describe('on a page of another origin', () => {
-  it.each(['pl', 'en'] as const)('the web component draws the AI Engineer card with its five responsibilities (%s)', async (lang) => {
-    host.pages.set(`/component-${lang}.html`, hostPage('Role card', `${readyProbe}${component()}<rolegraph-role slug="ai-engineer" lang="${lang}"></rolegraph-role>`, lang));
+  it.each([
+    ['pl', 'ai-engineer'],
+    ['en', 'role:ai-engineer'],
+  ] as const)('the web component draws the AI Engineer card with its five responsibilities (%s, slug="%s")', async (lang, slug) => {
+    host.pages.set(`/component-${lang}.html`, hostPage('Role card', `${readyProbe}${component()}<rolegraph-role slug="${slug}" lang="${lang}"></rolegraph-role>`, lang));
     const { page, errors } = await open(`${host.origin}/component-${lang}.html`);
     const card = page.locator('rolegraph-role');
     await expect.poll(() => card.getAttribute('data-state')).toBe('ready');

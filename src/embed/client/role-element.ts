@@ -44,6 +44,8 @@ export class RolegraphRole extends HTMLElement {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     const slug = this.getAttribute('slug') ?? '';
+    // A graph-node id (`role:ai-engineer`) names the role too.
+    const role = slug.replace(/^role:/, '');
     const lang = langOf(this);
     const api = apiOf(this);
     const labels = CARD_LABELS[lang];
@@ -51,7 +53,7 @@ export class RolegraphRole extends HTMLElement {
     const error = (message: string) => this.show('error', `<div class="card" part="card error" role="alert"><p>${e(message)}</p></div>`);
     if (!slug) return error(labels.notFound(''));
     try {
-      const response = await fetch(`${api}/roles/${encodeURIComponent(slug)}/card?lang=${lang}`, { signal: controller.signal, headers: { accept: 'application/json' } });
+      const response = await fetch(`${api}/roles/${encodeURIComponent(role)}/card?lang=${lang}`, { signal: controller.signal, headers: { accept: 'application/json' } });
       if (controller.signal.aborted) return;
       if (response.status === 404) return error(labels.notFound(slug));
       if (!response.ok) return error(labels.failed);
