@@ -27,6 +27,11 @@ export class RedisServer {
     }
   }
 
+  /** For exit handlers: no waiting. */
+  killNow(): void {
+    this.child?.kill('SIGKILL');
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     this.child = undefined;
