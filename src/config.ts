@@ -43,6 +43,9 @@ const configSchema = z.object({
   REQUIRE_DATA_VERSION: z.string().regex(/^[0-9a-f]{6,64}$/, 'a data version as /meta names it (hex)').optional(),
 });
 
+/** Every environment variable the server reads (deployment manifests are checked against it). */
+export const CONFIG_KEYS = Object.keys(configSchema.shape);
+
 export interface Config {
   port: number;
   host: string;
