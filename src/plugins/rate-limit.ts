@@ -21,6 +21,11 @@ const WINDOW_MS = 60_000;
  * `max` requests per minute per client IP (0: off), counted by @fastify/rate-limit: in memory, or
  * with `redisUrl` in Redis across replicas. Over it: 429 problem+json with Retry-After and RateLimit-*.
  * One app-level onRequest hook, registered early, so responses served from the cache are counted too.
+ *
+ * Cost on the hot path, measured against the hand-written Map it replaced (in memory, cached GET of
+ * /roles/ai-engineer/skills, wrk -t1 -c10, 11 interleaved 4 s runs of each in the same session on a
+ * shared 2-core machine): median 12.7k → 10.8k req/s, best 19.4k → 16.5k, i.e. about 15 % — the price
+ * of a maintained limiter with a shared store; the ratio belongs in `npm run bench` next.
  */
 export default fp<{ max: number; redisUrl?: string }>(
   async (app, { max, redisUrl }) => {
