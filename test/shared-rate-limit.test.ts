@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';
@@ -14,6 +15,8 @@ describe.skipIf(!redisInstalled)('rate limits shared in Redis', () => {
   let seeded: SeededApp;
   const replicas: App[] = [];
   const closers: (() => void)[] = [];
+  const logs: string[][] = [[], []];
+  const warnings = (i: number) => logs[i].filter((line) => line.includes('Redis unavailable')).length;
 
   beforeAll(async () => {
     redis = new RedisServer(await freePort());
@@ -22,7 +25,13 @@ describe.skipIf(!redisInstalled)('rate limits shared in Redis', () => {
     for (let i = 0; i < 2; i++) {
       const { sqlite, db } = openReadOnlyDatabase(seeded.dbPath);
       closers.push(() => sqlite.close());
-      replicas.push(await buildApp({ db, http: { rateLimitMax: 5, redisUrl: redis.url } }));
+      const stream = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          logs[i].push(chunk.toString());
+          done();
+        },
+      });
+      replicas.push(await buildApp({ db, logger: { level: 'info', stream }, http: { rateLimitMax: 5, redisUrl: redis.url } }));
     }
     await Promise.all(replicas.map((app) => until(app, 'redis')));
   }, 30_000);
@@ -60,6 +69,7 @@ describe.skipIf(!redisInstalled)('rate limits shared in Redis', () => {
 
   it('keeps serving when Redis goes away, counting per replica, and shares counts again when it returns', async () => {
     await redis.stop();
+    await new Promise((r) => setTimeout(r, 300));
     const during: number[] = [];
     for (let i = 0; i < 12; i++) during.push((await get(replicas[i % 2], '10.2.0.1')).statusCode);
     // Each replica now enforces the limit on its own: 5 each, then 429 — never a 5xx.
@@ -73,6 +83,8 @@ describe.skipIf(!redisInstalled)('rate limits shared in Redis', () => {
       expect(await metricValue(app, 'rate_limit_store_outages_total')).toBe(1);
       expect(await metricValue(app, 'rate_limit_store_up')).toBe(0);
     }
+    // Logged once per outage, not once per request or per reconnection attempt.
+    expect([warnings(0), warnings(1)]).toEqual([1, 1]);
 
     await redis.start();
     await Promise.all(replicas.map((app) => until(app, 'redis')));
@@ -80,6 +92,23 @@ describe.skipIf(!redisInstalled)('rate limits shared in Redis', () => {
     for (let i = 0; i < 6; i++) after.push((await get(replicas[i % 2], '10.3.0.1')).statusCode);
     expect(after).toEqual([200, 200, 200, 200, 200, 429]);
     expect(await metricValue(replicas[0], 'rate_limit_store_up')).toBe(1);
+  }, 30_000);
+
+  it('does not wait on a Redis that hangs with its connections open, and resumes when it answers again', async () => {
+    redis.pause();
+    try {
+      const started = performance.now();
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await get(replicas[0], `10.4.0.${i}`)).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 200]);
+      // At most one request waits for the command timeout (250 ms); the rest count in memory at once.
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect((await replicas[0].inject({ url: '/ready' })).json().rateLimits).toBe('redis-unavailable');
+    } finally {
+      redis.resume();
+    }
+    await until(replicas[0], 'redis');
+    expect(warnings(0)).toBe(2);
   }, 30_000);
 });
 

@@ -16,6 +16,8 @@ const RedisStore = require('@fastify/rate-limit/store/RedisStore.js') as StoreCt
 /** Distinct clients remembered per replica when counting in memory (least recently seen dropped first). */
 const LOCAL_CLIENTS = 50_000;
 
+const PROBE_INTERVAL_MS = 1000;
+
 export type RateLimitStoreState = 'memory' | 'redis' | 'redis-unavailable';
 
 export interface StoreEvents {
@@ -43,6 +45,7 @@ export class SharedRateLimitStore implements CountingStore {
   private up = false;
   /** An outage is reported once, not once per failed request. */
   private downReported = false;
+  private probe?: NodeJS.Timeout;
 
   constructor(url: string, private readonly events: StoreEvents) {
     this.redis = new Redis(url, {
@@ -82,6 +85,7 @@ export class SharedRateLimitStore implements CountingStore {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.probe);
     this.redis.removeAllListeners();
     this.redis.on('error', () => {});
     this.redis.disconnect();
@@ -96,6 +100,8 @@ export class SharedRateLimitStore implements CountingStore {
     if (this.up) return;
     this.up = true;
     this.downReported = false;
+    clearInterval(this.probe);
+    this.probe = undefined;
     this.events.onUp();
   }
 
@@ -104,5 +110,9 @@ export class SharedRateLimitStore implements CountingStore {
     this.up = false;
     this.downReported = true;
     this.events.onDown(error);
+    // A Redis that stopped answering without closing the connection never emits 'ready' again: ask it.
+    this.probe ??= setInterval(() => {
+      if (this.redis.status === 'ready') this.redis.ping().then(() => this.markUp(), () => {});
+    }, PROBE_INTERVAL_MS).unref();
   }
 }

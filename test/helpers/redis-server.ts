@@ -27,6 +27,15 @@ export class RedisServer {
     }
   }
 
+  /** Freezes the process: connections stay open but nothing answers. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** For exit handlers: no waiting. */
   killNow(): void {
     this.child?.kill('SIGKILL');
