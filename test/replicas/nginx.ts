@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startChild, type Child } from './processes.js';
 
@@ -52,8 +53,16 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=1s;`)
 `;
 }
 
+/** Debian puts nginx in /usr/sbin, which is not on an unprivileged user's PATH. */
+export function nginxBinary(): string | undefined {
+  if (spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0) return 'nginx';
+  return ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((path) => existsSync(path));
+}
+
 export function startNginx(dir: string, port: number, upstreams: number[]): Child {
+  const binary = nginxBinary();
+  if (!binary) throw new Error('nginx is not installed: apt-get install -y nginx');
   const conf = join(dir, 'nginx.conf');
   writeFileSync(conf, nginxConfig(dir, port, upstreams));
-  return startChild('nginx', 'nginx', ['-p', dir, '-e', 'stderr', '-c', conf]);
+  return startChild('nginx', binary, ['-p', dir, '-e', 'stderr', '-c', conf]);
 }

@@ -16,7 +16,7 @@ import { freePort } from '../helpers/free-port.js';
 import { hasRedisServer, RedisServer } from '../helpers/redis-server.js';
 import { freshClientAddress, get, type Answer } from './http.js';
 import { Load, type LoadReport } from './load.js';
-import { startNginx } from './nginx.js';
+import { nginxBinary, startNginx } from './nginx.js';
 import { installCleanup, onCleanup, startServer, type Child } from './processes.js';
 import { CACHE_HEADERS, comparableMeta, SAMPLE_URLS } from './sample-urls.js';
 
@@ -40,7 +40,7 @@ function check(name: string, ok: boolean, detail = ''): void {
 
 async function main(): Promise<void> {
   installCleanup(TIME_LIMIT_MS);
-  for (const [tool, ok] of [['redis-server', hasRedisServer()], ['nginx', await hasNginx()]] as const) {
+  for (const [tool, ok] of [['redis-server', hasRedisServer()], ['nginx', nginxBinary() !== undefined]] as const) {
     if (!ok) throw new Error(`${tool} is not installed: apt-get install -y ${tool}`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'rolegraph-replicas-'));
@@ -204,11 +204,6 @@ async function until(what: string, test: () => Promise<boolean>, output: () => s
 async function metric(port: number, name: string): Promise<number> {
   const text = (await get(port, '/metrics')).body.toString();
   return Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.split(' ')[1] ?? NaN);
-}
-
-async function hasNginx(): Promise<boolean> {
-  const { spawnSync } = await import('node:child_process');
-  return spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0;
 }
 
 const describe = (r: LoadReport) => `${r.requests} requests at ${r.rps} req/s, ${r.failures} failed, p99 ${r.p99Ms} ms${r.examples.length ? `; e.g. ${r.examples[0]}` : ''}`;
