@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeDataVersion } from '../src/seed/data-version.js';
+import { documentsDirWith, REAL_DOCUMENT_PATH } from './helpers/documents.js';
 import { CACHE_HEADERS, comparableMeta, SAMPLE_URLS } from './replicas/sample-urls.js';
-import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { createSeededApp, makeTempDir, seedInputsWithDocuments, type SeededApp } from './helpers/seeded-app.js';
 
 /** Two replicas from two databases seeded separately from the same documents. */
 describe('identical replicas', () => {
@@ -44,5 +48,15 @@ describe('identical replicas', () => {
     expect(ma.json().dataVersion).toBe(a.report.dataVersion);
     expect(comparableMeta(ma.body)).toEqual(comparableMeta(mb.body));
     expect(a.report.dataVersion).toBe(b.report.dataVersion);
+  });
+
+  it('names the same documents in any folder by the same data version (and so the same ETags)', () => {
+    const dir = makeTempDir();
+    try {
+      const elsewhere = documentsDirWith(join(dir, 'docs'), [REAL_DOCUMENT_PATH]);
+      expect(computeDataVersion(seedInputsWithDocuments(elsewhere))).toBe(a.report.dataVersion);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
