@@ -5,7 +5,7 @@
  * request, limits fall back to each replica, and sharing resumes when Redis returns.
  * `npm run test:replicas`; exits non-zero on any failure; every child process is stopped on exit.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOCUMENTS_DIR } from '../../src/paths.js';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   for (let i = 1; i <= 3; i++) replicas.push({ name: `replica-${i}`, port: await freePort(), databasePath: join(dir, `replica-${i}.db`) });
   // Each replica seeds its own copy: separately built files of the same documents.
   replicas.forEach((r, i) => (i === 0 ? copyFileSync(join(dir, 'v1.db'), r.databasePath) : seedDatabase(r.databasePath, { ...DEFAULT_SEED_INPUTS, documentsDir: v1Docs })));
-  const start = async (replica: Replica, documentsDir: string, dataVersion: string) => {
+  const start = async (replica: Replica, documentsDir: string, dataVersion: string, wait = true) => {
     replica.child = startServer(replica.name, {
       PORT: String(replica.port),
       HOST: '127.0.0.1',
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     });
-    await untilReady(replica, dataVersion);
+    if (wait) await untilReady(replica, dataVersion);
   };
   await Promise.all(replicas.map((r) => start(r, v1Docs, v1.dataVersion)));
 
@@ -115,11 +115,24 @@ async function main(): Promise<void> {
   const rollout = new Load(lbPort, LOAD_URLS, LOAD_RATE);
   rollout.start();
   await sleep(2000);
-  for (const replica of replicas) {
+  for (const [i, replica] of replicas.entries()) {
     const code = await replica.child!.stop('SIGTERM');
     if (code !== 0) throw new Error(`${replica.name} exited with ${code} on SIGTERM:\n${replica.child!.output()}`);
-    copyFileSync(join(dir, 'v2.db'), replica.databasePath);
-    await start(replica, v2Docs, v2.dataVersion);
+    if (i < replicas.length - 1) {
+      copyFileSync(join(dir, 'v2.db'), replica.databasePath);
+      await start(replica, v2Docs, v2.dataVersion);
+    } else {
+      // The last one comes back on the old file but told to wait for the new version: it refuses
+      // traffic (nginx retries elsewhere) until the new file is renamed into place and hot-swapped in.
+      await start(replica, v1Docs, v2.dataVersion, false);
+      await until(`${replica.name} listening`, async () => (await get(replica.port, '/health')).status === 200, () => replica.child!.output());
+      const [ready, roles] = [await get(replica.port, '/ready'), await get(replica.port, '/roles', { clientAddress: freshClientAddress() })];
+      check('(c) a replica holding old data refuses traffic under REQUIRE_DATA_VERSION', ready.status === 503 && roles.status === 503, `/ready ${ready.status}, /roles ${roles.status}`);
+      await sleep(1000);
+      copyFileSync(join(dir, 'v2.db'), `${replica.databasePath}.next`);
+      renameSync(`${replica.databasePath}.next`, replica.databasePath);
+      await untilReady(replica, v2.dataVersion);
+    }
     await sleep(1000);
   }
   await sleep(1000);
