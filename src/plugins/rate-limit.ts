@@ -75,7 +75,7 @@ function sharedStore(app: FastifyInstance, url: string): SharedRateLimitStore {
   const store = new SharedRateLimitStore(url, {
     onDown: (error) => {
       outages.inc();
-      app.log.warn({ err: { message: error.message } }, 'rate limits: Redis unavailable, counting per replica until it returns');
+      app.log.warn({ reason: error.message }, 'rate limits: Redis unavailable, counting per replica until it returns');
     },
     onUp: () => app.log.info('rate limits: counting in Redis, shared by all replicas'),
     onFallback: () => fallbacks.inc(),
