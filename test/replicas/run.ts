@@ -5,7 +5,7 @@
  * request, limits fall back to each replica, and sharing resumes when Redis returns.
  * `npm run test:replicas`; exits non-zero on any failure; every child process is stopped on exit.
  */
-import { copyFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOCUMENTS_DIR } from '../../src/paths.js';
@@ -175,6 +175,7 @@ async function main(): Promise<void> {
     console.log(`${r.phase.padEnd(28)} ${String(r.requests).padStart(8)}  ${String(r.failures).padStart(8)}  ${String(r.rps).padStart(5)}  ${String(r.p50Ms).padStart(7)}  ${String(r.p99Ms).padStart(7)}  ${String(r.maxMs).padStart(7)}`);
     for (const example of r.examples) console.log(`    failed: ${example}`);
   }
+  console.log(`\nRSS per replica after the load: ${replicas.map((r) => `${r.name} ${rssMb(r.child!.process.pid!)} MB`).join(', ')}`);
   await Promise.all(replicas.map((r) => r.child?.stop('SIGTERM')));
   await nginx.stop('SIGQUIT');
   await redis.stop();
@@ -217,6 +218,12 @@ async function until(what: string, test: () => Promise<boolean>, output: () => s
 async function metric(port: number, name: string): Promise<number> {
   const text = (await get(port, '/metrics')).body.toString();
   return Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.split(' ')[1] ?? NaN);
+}
+
+/** Resident set size from /proc (Linux). */
+function rssMb(pid: number): number {
+  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return kb ? Math.round(Number(kb[1]) / 1024) : NaN;
 }
 
 const describe = (r: LoadReport) => `${r.requests} requests at ${r.rps} req/s, ${r.failures} failed, p99 ${r.p99Ms} ms${r.examples.length ? `; e.g. ${r.examples[0]}` : ''}`;
