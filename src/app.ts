@@ -13,6 +13,7 @@ import languagePlugin from './plugins/language.js';
 import metricsPlugin from './plugins/metrics.js';
 import overloadPlugin from './plugins/overload.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
+import requiredDataVersionPlugin from './plugins/required-data-version.js';
 import requestLimitsPlugin from './plugins/request-limits.js';
 import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js';
 import responseCachePlugin from './plugins/response-cache.js';
@@ -73,8 +74,9 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   // Before anything that can answer early (503, 414, 429), so browsers can read those answers too.
   await app.register(corsPlugin, { origins: config.corsOrigins });
   await app.register(overloadPlugin);
+  await app.register(requiredDataVersionPlugin, { data: source, required: config.requireDataVersion });
   await app.register(requestLimitsPlugin);
-  await app.register(rateLimitPlugin, { max: config.rateLimitMax });
+  await app.register(rateLimitPlugin, { max: config.rateLimitMax, redisUrl: config.redisUrl });
   await app.register(languagePlugin);
   await app.register(databasePlugin, { data: source });
   await app.register(responseCachePlugin, {

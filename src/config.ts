@@ -14,6 +14,10 @@ export interface HttpConfig {
    * client pick its own IP (and so its own rate-limit budget): only behind a proxy that overwrites it.
    */
   trustProxy: boolean | number | string[];
+  /** Counts rate limits in this Redis, shared by every replica; unset: each replica counts in memory. */
+  redisUrl?: string;
+  /** Refuse traffic (503) until the data served is this version (a rollout's replicas wait for their data). */
+  requireDataVersion?: string;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -35,7 +39,12 @@ const configSchema = z.object({
   TRUST_PROXY: z.string().min(1).default('false'),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   NODE_ENV: z.string().default('development'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REQUIRE_DATA_VERSION: z.string().regex(/^[0-9a-f]{6,64}$/, 'a data version as /meta names it (hex)').optional(),
 });
+
+/** Every environment variable the server reads (deployment manifests are checked against it). */
+export const CONFIG_KEYS = Object.keys(configSchema.shape);
 
 export interface Config {
   port: number;
@@ -75,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       cacheControl: c.CACHE_CONTROL,
       corsOrigins: c.CORS_ORIGINS.trim() === '*' ? '*' : c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       trustProxy: parseTrustProxy(c.TRUST_PROXY),
+      redisUrl: c.REDIS_URL,
+      requireDataVersion: c.REQUIRE_DATA_VERSION,
     },
   };
 }

@@ -40,7 +40,7 @@ const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
         reply.header('retry-after', '5');
         return sendProblem(request, reply, { type: '/problems/not-ready', title: 'Not ready', status: 503, detail: 'The database holds no seeded data yet.' });
       }
-      return { status: 'ready' as const, dataVersion: current.dataVersion };
+      return { status: 'ready' as const, dataVersion: current.dataVersion, rateLimits: app.rateLimitStore() };
     },
   );
 
