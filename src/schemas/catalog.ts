@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { aliasSchema, roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
 import { USAGE_KINDS } from './roles.js';
 
 export const technologySummarySchema = z
@@ -7,7 +7,7 @@ export const technologySummarySchema = z
     slug: z.string(),
     name: z.string(),
     kind: technologyKindSchema,
-    aliases: z.array(z.string()),
+    aliases: z.array(aliasSchema).describe('True alternate names; inflected forms resolve too but are not listed.'),
     url: z.string(),
     source: sourceSchema.describe('Where the technology is first named.'),
   })

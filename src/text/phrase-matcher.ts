@@ -1,0 +1,189 @@
+import { FoldedText } from '../analysis/folded-text.js';
+import { HYPHEN_ENDINGS, baseForms, foldWord } from './morphology.js';
+
+export interface Phrase<T> {
+  /** A surface form: a name, an alias or a curated inflected form. */
+  form: string;
+  target: T;
+  /**
+   * A common word or short abbreviation ("Excel", "Spark", "TF", "scikit"): found in free text only
+   * where context makes it a name, that is written in its own letter case (not merely at a sentence's
+   * start), or listed next to another technology.
+   */
+  contextual?: boolean;
+}
+
+export interface PhraseMatch<T> {
+  target: T;
+  /** The input as written, exactly `text.slice(start, end)`. */
+  matched: string;
+  /** UTF-16 offsets into the input, end exclusive. */
+  start: number;
+  end: number;
+}
+
+interface Node<T> {
+  children: Map<string, Node<T>>;
+  phrase?: { target: T; form: string; contextual: boolean };
+}
+
+interface Word {
+  /** Folded offsets. */
+  start: number;
+  end: number;
+  /** Base forms it may stand for, the word as written first. */
+  bases: string[];
+}
+
+/** A word: letters, digits, underscore, and a trailing "+" or "#" ("C++", "C#"). */
+const WORD = /[\p{L}\p{N}_]+[+#]*/gu;
+/** What may stand between two names of one list: "Docker, Kubernetes", "PyTorch/TensorFlow", "Spark i Airflow". */
+const LIST_GAP = /^[\s,;/&()+|-]*(?:(?:i|oraz|lub|albo|and|or|as well as|a także)[\s,;/&()]*)?$/iu;
+
+/**
+ * Finds known phrases in free text, word by word, through the shared morphology: each word of the
+ * text stands for its base forms ("Kubernetesem" → "kubernetes"), so one listed form finds every
+ * case of it. Longest phrase first, never two matches over the same words. Between words a phrase's
+ * punctuation must be the text's ("scikit-learn"), whitespace runs count as one space. A contextual
+ * form that a hyphen joins to a further word is part of a longer name and is not taken ("scikit-image"),
+ * except before a Polish case ending ("SQL-a").
+ */
+export class PhraseMatcher<T> {
+  private readonly root: Node<T> = { children: new Map() };
+  private readonly longest: number;
+
+  constructor(phrases: Iterable<Phrase<T>>) {
+    let longest = 0;
+    for (const p of phrases) {
+      const keys = phraseKeys(p.form);
+      if (keys.length === 0) continue;
+      let node = this.root;
+      for (const key of keys) node = node.children.get(key) ?? node.children.set(key, { children: new Map() }).get(key)!;
+      if (!node.phrase) node.phrase = { target: p.target, form: p.form.trim(), contextual: Boolean(p.contextual) };
+      else if (p.contextual) node.phrase.contextual = true;
+      longest = Math.max(longest, keys.length);
+    }
+    this.longest = longest;
+  }
+
+  /** Every match in text order; contextual forms only where the context makes them names. */
+  find(text: string): PhraseMatch<T>[] {
+    const candidates = this.scan(text);
+    const kept = candidates.filter((c) => !c.contextual || c.caseFits);
+    // A contextual form with no case of its own counts when it stands in one list with a name that does.
+    return candidates
+      .filter((c) => !c.contextual || c.caseFits || kept.some((k) => k !== c && adjacent(text, c, k)))
+      .map(({ target, matched, start, end }) => ({ target, matched, start, end }));
+  }
+
+  /** The target whose phrase is this whole text (any case, any inflection), if any. */
+  exact(text: string): T | undefined {
+    const trimmed = text.trim();
+    const found = this.scan(trimmed);
+    return found.length === 1 && found[0].start === 0 && found[0].end === trimmed.length ? found[0].target : undefined;
+  }
+
+  private scan(text: string): (PhraseMatch<T> & { contextual: boolean; caseFits: boolean })[] {
+    const folded = new FoldedText(text);
+    const f = folded.folded;
+    const words: Word[] = [];
+    for (const m of f.matchAll(WORD)) {
+      const original = folded.toOriginal(m.index, m.index + m[0].length);
+      words.push({ start: m.index, end: m.index + m[0].length, bases: baseForms(text.slice(original.start, original.end), m[0]) });
+    }
+    const found: (PhraseMatch<T> & { contextual: boolean; caseFits: boolean })[] = [];
+    for (let i = 0; i < words.length; ) {
+      if (i > 0 && joinedByHyphen(f, words[i - 1], words[i])) {
+        i++;
+        continue;
+      }
+      const best = this.longestAt(f, words, i);
+      if (!best) {
+        i++;
+        continue;
+      }
+      const lastWord = best.last;
+      // A common word joined by a hyphen to a further word is part of a longer name ("scikit-image"),
+      // unless that word is a Polish case ending ("SQL-a"); a name stays one ("Docker-free", "Python-based").
+      const next = words[lastWord + 1];
+      if (best.phrase.contextual && next && joinedByHyphen(f, words[lastWord], next) && !HYPHEN_ENDINGS.has(f.slice(next.start, next.end))) {
+        i = lastWord + 2;
+        continue;
+      }
+      const { start, end } = folded.toOriginal(words[i].start, words[lastWord].end);
+      const matched = text.slice(start, end);
+      found.push({
+        target: best.phrase.target,
+        matched,
+        start,
+        end,
+        contextual: best.phrase.contextual,
+        caseFits: best.phrase.contextual ? caseFits(best.phrase.form, matched, text, start) : true,
+      });
+      i = lastWord + 1;
+    }
+    return found;
+  }
+
+  /** The longest phrase that starts at word i, trying each word's base forms, the word as written first. */
+  private longestAt(f: string, words: Word[], i: number): { last: number; phrase: NonNullable<Node<T>['phrase']> } | undefined {
+    let best: { last: number; phrase: NonNullable<Node<T>['phrase']> } | undefined;
+    const walk = (node: Node<T>, j: number) => {
+      if (node.phrase && (!best || j - 1 > best.last)) best = { last: j - 1, phrase: node.phrase };
+      if (j >= words.length || j - i >= this.longest) return;
+      const gap = j === i ? '' : normalizeGap(f.slice(words[j - 1].end, words[j].start));
+      if (gap === null) return;
+      for (const base of words[j].bases) {
+        const child = node.children.get(gap + base);
+        if (child) walk(child, j + 1);
+      }
+    };
+    walk(this.root, i);
+    return best;
+  }
+}
+
+/** The words of a form as trie keys: the first bare, each next one prefixed by the punctuation before it. */
+function phraseKeys(form: string): string[] {
+  const f = foldWord(form.trim());
+  const keys: string[] = [];
+  let previousEnd = -1;
+  for (const m of f.matchAll(WORD)) {
+    const gap = previousEnd < 0 ? '' : normalizeGap(f.slice(previousEnd, m.index));
+    if (gap === null) return [];
+    keys.push(gap + m[0]);
+    previousEnd = m.index + m[0].length;
+  }
+  return keys;
+}
+
+/** Whitespace runs become one space; a gap with a line break or sentence end between words joins no phrase. */
+function normalizeGap(gap: string): string | null {
+  if (/[\n.!?;:,]/.test(gap)) return null;
+  return gap.replace(/\s+/g, ' ');
+}
+
+function joinedByHyphen(f: string, a: Word, b: Word): boolean {
+  return b.start === a.end + 1 && /[-‐‑]/.test(f[a.end]);
+}
+
+/** Written in the form's own case, and not merely capitalised by starting a sentence. */
+function caseFits(form: string, matched: string, text: string, start: number): boolean {
+  const formLetters = form.replace(/[^\p{L}]/gu, '');
+  const allCaps = formLetters.length > 0 && formLetters === formLetters.toUpperCase();
+  const head = matched.slice(0, form.length);
+  if (allCaps) return head.replace(/[^\p{L}]/gu, '') === formLetters;
+  if (head[0] !== form[0]) return false;
+  if (form[0] === form[0].toLowerCase()) return true;
+  return !sentenceStart(text, start);
+}
+
+function sentenceStart(text: string, start: number): boolean {
+  const before = text.slice(0, start).replace(/[\s"„“'(\-–•*]+$/u, '');
+  return before.length === 0 || /[.!?:\n]$/.test(before);
+}
+
+function adjacent(text: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return LIST_GAP.test(text.slice(first.end, second.start));
+}
