@@ -103,11 +103,11 @@ describe('GET /roles/{a}/compare/{b}', () => {
     if (!untranslated.includes('statedDifferences.b.keyQuestion')) expect(body.statedDifferences.b.keyQuestion).not.toBe('Co się stało?');
   });
 
-  it('says null when no document compares the two roles', async () => {
-    const body = await json({ url: '/roles/ai-engineer/compare/ai-scientist' });
+  it('says null when no document contrasts the two roles', async () => {
+    const body = await json({ url: '/roles/ai-scientist/compare/data-analyst' });
     expect(body.statedDifferences).toBeNull();
     expect(body.technologies.shared).toEqual([]);
-    expect(body.technologies.onlyB).toEqual([]);
+    expect(body.technologies.onlyA).toEqual([]);
   });
 
   it('resolves roles by alias', async () => {

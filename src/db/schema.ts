@@ -178,6 +178,8 @@ export const technologies = sqliteTable(
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
     kind: text('kind', { enum: TECHNOLOGY_KINDS }).notNull(),
+    /** The name is the vocabulary's ("Apache Airflow"), not the words of the source line ("Airflow"). */
+    nameCurated: integer('name_curated', { mode: 'boolean' }).notNull().default(false),
     ...provenance(),
   },
   (t) => [check('technologies_kind', inList('kind', TECHNOLOGY_KINDS))],
@@ -310,6 +312,8 @@ export const skills = sqliteTable(
     namePl: text('name_pl').notNull(),
     nameEn: text('name_en'),
     kind: text('kind', { enum: SKILL_KINDS }).notNull(),
+    /** The Polish name is the vocabulary's ("relacyjne bazy danych"), not in any case on the source line ("Zarówno relacyjne"). */
+    nameCurated: integer('name_curated', { mode: 'boolean' }).notNull().default(false),
     ...provenance(),
   },
   (t) => [check('skills_kind', inList('kind', SKILL_KINDS))],

@@ -58,6 +58,11 @@ export class ReferenceData {
     return row.documentId !== null && row.line !== null ? this.source({ documentId: row.documentId, line: row.line }) : { file: row.curatedFile! };
   }
 
+  /** The source line when it contains the served name (as written or inflected), else the curated vocabulary. */
+  nameSource(row: { documentId: number; line: number; nameCurated: boolean }): { document: string; line: number } | { file: string } {
+    return row.nameCurated ? { file: CURATED_VOCABULARY } : this.source(row);
+  }
+
   source(row: { documentId: number; line: number }) {
     return { document: this.documents.get(row.documentId)!.file, line: row.line };
   }

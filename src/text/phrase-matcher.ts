@@ -37,8 +37,11 @@ interface Word {
 
 /** A word: letters, digits, underscore, and a trailing "+" or "#" ("C++", "C#"). */
 const WORD = /[\p{L}\p{N}_]+[+#]*/gu;
-/** What may stand between two names of one list: "Docker, Kubernetes", "PyTorch/TensorFlow", "Spark i Airflow". */
-const LIST_GAP = /^[\s,;/&()+|-]*(?:(?:i|oraz|lub|albo|and|or|as well as|a także)[\s,;/&()]*)?$/iu;
+/**
+ * What may stand between two names of one list: separators, conjunctions, and other capitalised
+ * names the vocabulary may not know ("Spark, Kafka i Airflow", "PyTorch/TensorFlow").
+ */
+const LIST_GAP = /^(?:[\s,;/&()+|-]|\b(?:i|oraz|lub|albo|and|or|a także|as well as)\b|\p{Lu}[\p{L}\p{N}.+#]*)*$/u;
 
 /**
  * Finds known phrases in free text, word by word, through the shared morphology: each word of the
@@ -118,7 +121,8 @@ export class PhraseMatcher<T> {
         start,
         end,
         contextual: best.phrase.contextual,
-        caseFits: best.phrase.contextual ? caseFits(best.phrase.form, matched, text, start) : true,
+        // English does not decline "spark": a Polish case ending on it ("Sparkiem") is context enough.
+        caseFits: best.phrase.contextual ? caseFits(best.phrase.form, matched, text, start, best.inflected) : true,
       });
       i = lastWord + 1;
     }
@@ -126,19 +130,19 @@ export class PhraseMatcher<T> {
   }
 
   /** The longest phrase that starts at word i, trying each word's base forms, the word as written first. */
-  private longestAt(f: string, words: Word[], i: number): { last: number; phrase: NonNullable<Node<T>['phrase']> } | undefined {
-    let best: { last: number; phrase: NonNullable<Node<T>['phrase']> } | undefined;
-    const walk = (node: Node<T>, j: number) => {
-      if (node.phrase && (!best || j - 1 > best.last)) best = { last: j - 1, phrase: node.phrase };
+  private longestAt(f: string, words: Word[], i: number): { last: number; phrase: NonNullable<Node<T>['phrase']>; inflected: boolean } | undefined {
+    let best: { last: number; phrase: NonNullable<Node<T>['phrase']>; inflected: boolean } | undefined;
+    const walk = (node: Node<T>, j: number, inflected: boolean) => {
+      if (node.phrase && (!best || j - 1 > best.last)) best = { last: j - 1, phrase: node.phrase, inflected };
       if (j >= words.length || j - i >= this.longest) return;
       const gap = j === i ? '' : normalizeGap(f.slice(words[j - 1].end, words[j].start));
       if (gap === null) return;
-      for (const base of words[j].bases) {
+      words[j].bases.forEach((base, k) => {
         const child = node.children.get(gap + base);
-        if (child) walk(child, j + 1);
-      }
+        if (child) walk(child, j + 1, inflected || k > 0);
+      });
     };
-    walk(this.root, i);
+    walk(this.root, i, false);
     return best;
   }
 }
@@ -168,13 +172,13 @@ function joinedByHyphen(f: string, a: Word, b: Word): boolean {
 }
 
 /** Written in the form's own case, and not merely capitalised by starting a sentence. */
-function caseFits(form: string, matched: string, text: string, start: number): boolean {
+function caseFits(form: string, matched: string, text: string, start: number, inflected: boolean): boolean {
   const formLetters = form.replace(/[^\p{L}]/gu, '');
   const allCaps = formLetters.length > 0 && formLetters === formLetters.toUpperCase();
   const head = matched.slice(0, form.length);
   if (allCaps) return head.replace(/[^\p{L}]/gu, '') === formLetters;
   if (head[0] !== form[0]) return false;
-  if (form[0] === form[0].toLowerCase()) return true;
+  if (form[0] === form[0].toLowerCase() || inflected) return true;
   return !sentenceStart(text, start);
 }
 

@@ -27,6 +27,8 @@ DROP TABLE `role_aliases`;--> statement-breakpoint
 ALTER TABLE `__new_role_aliases` RENAME TO `role_aliases`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE UNIQUE INDEX `role_aliases_normalized` ON `role_aliases` (`normalized`);--> statement-breakpoint
+ALTER TABLE `skills` ADD `name_curated` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `technologies` ADD `name_curated` integer DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE TABLE `__new_technology_aliases` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`technology_id` integer NOT NULL,
