@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../lib/text.js';
+import { ASCII, foldDiacritics } from '../lib/text.js';
 
 /**
  * Text folded the way TermMatcher folds it (no accents, lower case), with a map back to the
@@ -10,8 +10,15 @@ export class FoldedText {
   readonly folded: string;
   /** For each folded code unit, the offset of the original code point it came from. */
   private readonly origin: number[] = [];
+  private readonly identity: boolean = false;
 
   constructor(readonly original: string) {
+    // ASCII folds to its lower case, one unit for one: offsets map to themselves.
+    if (ASCII.test(original)) {
+      this.folded = original.toLowerCase();
+      this.identity = true;
+      return;
+    }
     let folded = '';
     for (let i = 0; i < original.length; ) {
       const codePoint = original.codePointAt(i)!;
@@ -26,6 +33,7 @@ export class FoldedText {
 
   /** The original [start, end) that the folded [start, end) came from, trailing combining marks included. */
   toOriginal(start: number, end: number): { start: number; end: number } {
+    if (this.identity) return { start, end };
     const originalStart = this.origin[start];
     const last = this.origin[end - 1];
     let originalEnd = last + (this.original.codePointAt(last)! > 0xffff ? 2 : 1);

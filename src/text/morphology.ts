@@ -25,21 +25,37 @@ const SOFTENED: [string, string][] = [
   ['ies', 'y'],
 ];
 /** Endings a stem takes back in the forms a vocabulary lists (nominative singular and plural). */
-const NOMINATIVE = ['', 'a', 'e', 'y', 'i', 'o', 'ie', 'owe', 'owy', 'owa'];
+export const NOMINATIVE = ['', 'a', 'e', 'y', 'i', 'o', 'ie', 'owe', 'owy', 'owa'];
 /** Shorter stems say too little: "as" is not a form of "a". */
-const MIN_STEM = 3;
+export const MIN_STEM = 3;
 
 export function foldWord(word: string): string {
   return foldDiacritics(word).toLowerCase();
 }
 
-/** Whether a word can be declined at all: acronyms ("SQL", "AWS") and words with digits stay as written. */
-export function isInflectable(word: string): boolean {
-  return word.length > MIN_STEM && /^\p{L}+$/u.test(word) && word !== word.toUpperCase();
+/**
+ * Whether a word can be declined at all: letters only (Latin, once folded), not an acronym ("SQL",
+ * "AWS"), no digits. `original` is the word as written, `folded` its fold.
+ */
+export function isInflectable(original: string, folded = foldWord(original)): boolean {
+  return folded.length > MIN_STEM && LETTERS.test(folded) && original !== original.toUpperCase();
 }
+const LETTERS = /^[a-z]+$/;
+
+const stemCache = new Map<string, string[]>();
+const MAX_CACHED_STEMS = 50_000;
 
 /** The stems a folded word may be a case form of, longest first; never the word itself. */
 export function stems(folded: string): string[] {
+  let cached = stemCache.get(folded);
+  if (cached === undefined) {
+    cached = computeStems(folded);
+    if (stemCache.size < MAX_CACHED_STEMS) stemCache.set(folded, cached);
+  }
+  return cached;
+}
+
+function computeStems(folded: string): string[] {
   const found = new Set<string>();
   for (const [ending, restored] of SOFTENED) {
     if (folded.endsWith(ending) && folded.length - ending.length + restored.length >= MIN_STEM) found.add(folded.slice(0, -ending.length) + restored);
@@ -59,10 +75,23 @@ export function stems(folded: string): string[] {
  * `original` is the word as written, for the acronym test; `folded` its fold.
  */
 export function baseForms(original: string, folded: string): string[] {
-  if (!isInflectable(original)) return [folded];
+  if (!isInflectable(original, folded)) return [folded];
   const forms = new Set<string>([folded]);
   for (const stem of [folded, ...stems(folded)]) for (const ending of NOMINATIVE) forms.add(stem + ending);
   return [...forms];
+}
+
+/**
+ * The keys a listed (base) word is found under: itself, and itself without each nominative ending it
+ * has ("wzorce" → "wzorc"). A text word matches it when the word or one of its stems is such a key,
+ * which is `baseForms` read backwards: a few lookups per word instead of dozens of candidate strings.
+ */
+export function baseKeys(folded: string): string[] {
+  const keys = new Set<string>([folded]);
+  for (const ending of NOMINATIVE) {
+    if (ending && folded.endsWith(ending) && folded.length - ending.length >= MIN_STEM) keys.add(folded.slice(0, -ending.length));
+  }
+  return [...keys];
 }
 
 /** Stems that search looks up as word prefixes: only the shortest that are no prefix of another (they cover the rest). */

@@ -1,5 +1,5 @@
 import { FoldedText } from '../analysis/folded-text.js';
-import { HYPHEN_ENDINGS, baseForms, foldWord } from './morphology.js';
+import { HYPHEN_ENDINGS, baseKeys, foldWord, isInflectable, stems } from './morphology.js';
 
 export interface Phrase<T> {
   /** A surface form: a name, an alias or a curated inflected form. */
@@ -23,7 +23,10 @@ export interface PhraseMatch<T> {
 }
 
 interface Node<T> {
+  /** The next word as listed, keyed by the punctuation before it and the word. */
   children: Map<string, Node<T>>;
+  /** The same children under each base key of their word (src/text/morphology.ts `baseKeys`). */
+  byStem: Map<string, Node<T>[]>;
   phrase?: { target: T; form: string; contextual: boolean };
 }
 
@@ -31,9 +34,14 @@ interface Word {
   /** Folded offsets. */
   start: number;
   end: number;
-  /** Base forms it may stand for, the word as written first. */
-  bases: string[];
+  folded: string;
+  /** Whether case endings apply: not an acronym, letters only. */
+  inflectable: boolean;
 }
+
+type Best<T> = { last: number; phrase: NonNullable<Node<T>['phrase']>; inflected: boolean };
+
+const emptyNode = <T>(): Node<T> => ({ children: new Map(), byStem: new Map() });
 
 /** A word: letters, digits, underscore, and a trailing "+" or "#" ("C++", "C#"). */
 const WORD = /[\p{L}\p{N}_]+[+#]*/gu;
@@ -52,7 +60,9 @@ const LIST_GAP = /^(?:[\s,;/&()+|-]|\b(?:i|oraz|lub|albo|and|or|a także|as well
  * except before a Polish case ending ("SQL-a").
  */
 export class PhraseMatcher<T> {
-  private readonly root: Node<T> = { children: new Map() };
+  private readonly root: Node<T> = emptyNode();
+  /** Listed forms as written (folded): most exact lookups are one of them, and need no scan. */
+  private readonly listed = new Map<string, T>();
   private readonly longest: number;
 
   constructor(phrases: Iterable<Phrase<T>>) {
@@ -61,8 +71,21 @@ export class PhraseMatcher<T> {
       const keys = phraseKeys(p.form);
       if (keys.length === 0) continue;
       let node = this.root;
-      for (const key of keys) node = node.children.get(key) ?? node.children.set(key, { children: new Map() }).get(key)!;
+      for (const { gap, word } of keys) {
+        let child = node.children.get(gap + word);
+        if (!child) {
+          child = emptyNode();
+          node.children.set(gap + word, child);
+          for (const key of baseKeys(word)) {
+            const list = node.byStem.get(gap + key);
+            if (list) list.push(child);
+            else node.byStem.set(gap + key, [child]);
+          }
+        }
+        node = child;
+      }
       if (!node.phrase) node.phrase = { target: p.target, form: p.form.trim(), contextual: Boolean(p.contextual) };
+      if (!this.listed.has(foldWord(p.form.trim()))) this.listed.set(foldWord(p.form.trim()), node.phrase.target);
       else if (p.contextual) node.phrase.contextual = true;
       longest = Math.max(longest, keys.length);
     }
@@ -82,6 +105,8 @@ export class PhraseMatcher<T> {
   /** The target whose phrase is this whole text (any case, any inflection), if any. */
   exact(text: string): T | undefined {
     const trimmed = text.trim();
+    const listed = this.listed.get(foldWord(trimmed));
+    if (listed !== undefined) return listed;
     const found = this.scan(trimmed);
     return found.length === 1 && found[0].start === 0 && found[0].end === trimmed.length ? found[0].target : undefined;
   }
@@ -92,7 +117,7 @@ export class PhraseMatcher<T> {
     const words: Word[] = [];
     for (const m of f.matchAll(WORD)) {
       const original = folded.toOriginal(m.index, m.index + m[0].length);
-      words.push({ start: m.index, end: m.index + m[0].length, bases: baseForms(text.slice(original.start, original.end), m[0]) });
+      words.push({ start: m.index, end: m.index + m[0].length, folded: m[0], inflectable: isInflectable(text.slice(original.start, original.end), m[0]) });
     }
     const found: (PhraseMatch<T> & { contextual: boolean; caseFits: boolean })[] = [];
     for (let i = 0; i < words.length; ) {
@@ -130,32 +155,39 @@ export class PhraseMatcher<T> {
   }
 
   /** The longest phrase that starts at word i, trying each word's base forms, the word as written first. */
-  private longestAt(f: string, words: Word[], i: number): { last: number; phrase: NonNullable<Node<T>['phrase']>; inflected: boolean } | undefined {
-    let best: { last: number; phrase: NonNullable<Node<T>['phrase']>; inflected: boolean } | undefined;
-    const walk = (node: Node<T>, j: number, inflected: boolean) => {
-      if (node.phrase && (!best || j - 1 > best.last)) best = { last: j - 1, phrase: node.phrase, inflected };
-      if (j >= words.length || j - i >= this.longest) return;
-      const gap = j === i ? '' : normalizeGap(f.slice(words[j - 1].end, words[j].start));
-      if (gap === null) return;
-      words[j].bases.forEach((base, k) => {
-        const child = node.children.get(gap + base);
-        if (child) walk(child, j + 1, inflected || k > 0);
-      });
-    };
-    walk(this.root, i, false);
-    return best;
+  private longestAt(f: string, words: Word[], i: number): Best<T> | undefined {
+    const best: { found?: Best<T> } = {};
+    this.walk(f, words, i, this.root, i, false, best);
+    return best.found;
+  }
+
+  private walk(f: string, words: Word[], i: number, node: Node<T>, j: number, inflected: boolean, best: { found?: Best<T> }): void {
+    if (node.phrase && (!best.found || j - 1 > best.found.last)) best.found = { last: j - 1, phrase: node.phrase, inflected };
+    if (j >= words.length || j - i >= this.longest) return;
+    const gap = j === i ? '' : normalizeGap(f.slice(words[j - 1].end, words[j].start));
+    if (gap === null) return;
+    const word = words[j];
+    const exact = node.children.get(gap + word.folded);
+    if (exact) this.walk(f, words, i, exact, j + 1, inflected, best);
+    if (!word.inflectable || node.byStem.size === 0) return;
+    // The word may be a case form of a listed word: look it and its stems up among the listed words' base keys.
+    const keys = stems(word.folded);
+    for (let k = -1; k < keys.length; k++) {
+      const children = node.byStem.get(gap + (k < 0 ? word.folded : keys[k]));
+      if (children) for (const child of children) if (child !== exact) this.walk(f, words, i, child, j + 1, true, best);
+    }
   }
 }
 
-/** The words of a form as trie keys: the first bare, each next one prefixed by the punctuation before it. */
-function phraseKeys(form: string): string[] {
+/** The words of a form, each with the punctuation before it (none before the first). */
+function phraseKeys(form: string): { gap: string; word: string }[] {
   const f = foldWord(form.trim());
-  const keys: string[] = [];
+  const keys: { gap: string; word: string }[] = [];
   let previousEnd = -1;
   for (const m of f.matchAll(WORD)) {
     const gap = previousEnd < 0 ? '' : normalizeGap(f.slice(previousEnd, m.index));
     if (gap === null) return [];
-    keys.push(gap + m[0]);
+    keys.push({ gap, word: m[0] });
     previousEnd = m.index + m[0].length;
   }
   return keys;
