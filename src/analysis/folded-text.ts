@@ -1,9 +1,9 @@
 import { ASCII, foldDiacritics } from '../lib/text.js';
 
 /**
- * Text folded the way TermMatcher folds it (no accents, lower case), with a map back to the
+ * Text folded the way the phrase matcher folds it (no accents, lower case), with a map back to the
  * original's UTF-16 offsets. Folding the whole string at once can change its length (a decomposed
- * "e\u0301", "ß", "İ"), and TermMatcher then reports offsets into the folded text; folding one code
+ * "e\u0301", "ß", "İ"), and the matcher works on offsets into the folded text; folding one code
  * point at a time lets every folded offset point back at the code point it came from.
  */
 export class FoldedText {
@@ -42,7 +42,7 @@ export class FoldedText {
   }
 }
 
-/** TermMatcher's fold, to a fixed point: it folds its input again, and "ẞ" → "ß" → "ss" must not shift offsets then. */
+/** The matcher's fold, to a fixed point: it folds its input again, and "ẞ" → "ß" → "ss" must not shift offsets then. */
 function fold(value: string): string {
   let current = value;
   for (let next = once(current); next !== current; next = once(current)) current = next;
