@@ -48,9 +48,8 @@ export interface CuratedData {
 export class CuratedDataError extends Error {}
 
 export const VOCABULARY_FILE = 'vocabulary.json';
-/** How served provenance names the curated files: relative to the repository, as a reader finds them. */
+/** How served provenance names the curated vocabulary: relative to the repository, as a reader finds it. */
 export const CURATED_VOCABULARY = 'seed/vocabulary.json';
-export const CURATED_TRANSLATIONS = 'seed/translations/en.json';
 export const TRANSLATIONS_FILE = join('translations', 'en.json');
 
 export function loadCuratedData(seedDir: string): CuratedData {

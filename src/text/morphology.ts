@@ -25,9 +25,9 @@ const SOFTENED: [string, string][] = [
   ['ies', 'y'],
 ];
 /** Endings a stem takes back in the forms a vocabulary lists (nominative singular and plural). */
-export const NOMINATIVE = ['', 'a', 'e', 'y', 'i', 'o', 'ie', 'owe', 'owy', 'owa'];
+const NOMINATIVE = ['', 'a', 'e', 'y', 'i', 'o', 'ie', 'owe', 'owy', 'owa'];
 /** Shorter stems say too little: "as" is not a form of "a". */
-export const MIN_STEM = 3;
+const MIN_STEM = 3;
 
 export function foldWord(word: string): string {
   return foldDiacritics(word).toLowerCase();

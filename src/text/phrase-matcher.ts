@@ -1,4 +1,4 @@
-import { FoldedText } from '../analysis/folded-text.js';
+import { FoldedText } from './folded-text.js';
 import { HYPHEN_ENDINGS, baseKeys, foldWord, isInflectable, stems } from './morphology.js';
 
 export interface Phrase<T> {
