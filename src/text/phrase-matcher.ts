@@ -35,11 +35,13 @@ interface Word {
   start: number;
   end: number;
   folded: string;
-  /** Whether case endings apply: not an acronym, letters only. */
-  inflectable: boolean;
+  /** Whether case endings apply (not an acronym, letters only); worked out on first need. */
+  inflectable?: boolean;
 }
 
 type Best<T> = { last: number; phrase: NonNullable<Node<T>['phrase']>; inflected: boolean };
+/** One walk's state: the best phrase so far, and the text it reads. */
+type Walk<T> = { found?: Best<T>; text: string; folded: FoldedText };
 
 const emptyNode = <T>(): Node<T> => ({ children: new Map(), byStem: new Map() });
 
@@ -107,25 +109,30 @@ export class PhraseMatcher<T> {
     const trimmed = text.trim();
     const listed = this.listed.get(foldWord(trimmed));
     if (listed !== undefined) return listed;
-    const found = this.scan(trimmed);
-    return found.length === 1 && found[0].start === 0 && found[0].end === trimmed.length ? found[0].target : undefined;
+    // One phrase from the first word to the last, nothing around it: one walk, not a scan of every position.
+    const { folded, words } = this.words(trimmed);
+    if (words.length === 0 || words[0].start !== 0 || words[words.length - 1].end !== folded.folded.length) return undefined;
+    const best = this.longestAt(folded.folded, words, 0, trimmed, folded);
+    return best && best.last === words.length - 1 ? best.phrase.target : undefined;
+  }
+
+  private words(text: string): { folded: FoldedText; words: Word[] } {
+    const folded = new FoldedText(text);
+    const words: Word[] = [];
+    for (const m of folded.folded.matchAll(WORD)) words.push({ start: m.index, end: m.index + m[0].length, folded: m[0] });
+    return { folded, words };
   }
 
   private scan(text: string): (PhraseMatch<T> & { contextual: boolean; caseFits: boolean })[] {
-    const folded = new FoldedText(text);
+    const { folded, words } = this.words(text);
     const f = folded.folded;
-    const words: Word[] = [];
-    for (const m of f.matchAll(WORD)) {
-      const original = folded.toOriginal(m.index, m.index + m[0].length);
-      words.push({ start: m.index, end: m.index + m[0].length, folded: m[0], inflectable: isInflectable(text.slice(original.start, original.end), m[0]) });
-    }
     const found: (PhraseMatch<T> & { contextual: boolean; caseFits: boolean })[] = [];
     for (let i = 0; i < words.length; ) {
       if (i > 0 && joinedByHyphen(f, words[i - 1], words[i])) {
         i++;
         continue;
       }
-      const best = this.longestAt(f, words, i);
+      const best = this.longestAt(f, words, i, text, folded);
       if (!best) {
         i++;
         continue;
@@ -155,13 +162,13 @@ export class PhraseMatcher<T> {
   }
 
   /** The longest phrase that starts at word i, trying each word's base forms, the word as written first. */
-  private longestAt(f: string, words: Word[], i: number): Best<T> | undefined {
-    const best: { found?: Best<T> } = {};
+  private longestAt(f: string, words: Word[], i: number, text: string, folded: FoldedText): Best<T> | undefined {
+    const best: Walk<T> = { text, folded };
     this.walk(f, words, i, this.root, i, false, best);
     return best.found;
   }
 
-  private walk(f: string, words: Word[], i: number, node: Node<T>, j: number, inflected: boolean, best: { found?: Best<T> }): void {
+  private walk(f: string, words: Word[], i: number, node: Node<T>, j: number, inflected: boolean, best: Walk<T>): void {
     if (node.phrase && (!best.found || j - 1 > best.found.last)) best.found = { last: j - 1, phrase: node.phrase, inflected };
     if (j >= words.length || j - i >= this.longest) return;
     const gap = j === i ? '' : normalizeGap(f.slice(words[j - 1].end, words[j].start));
@@ -169,13 +176,23 @@ export class PhraseMatcher<T> {
     const word = words[j];
     const exact = node.children.get(gap + word.folded);
     if (exact) this.walk(f, words, i, exact, j + 1, inflected, best);
-    if (!word.inflectable || node.byStem.size === 0) return;
+    if (node.byStem.size === 0) return;
     // The word may be a case form of a listed word: look it and its stems up among the listed words' base keys.
     const keys = stems(word.folded);
     for (let k = -1; k < keys.length; k++) {
       const children = node.byStem.get(gap + (k < 0 ? word.folded : keys[k]));
-      if (children) for (const child of children) if (child !== exact) this.walk(f, words, i, child, j + 1, true, best);
+      if (!children || !this.inflectable(word, best)) continue;
+      for (const child of children) if (child !== exact) this.walk(f, words, i, child, j + 1, true, best);
     }
+  }
+
+  /** Whether case endings apply to the word, worked out only when a stem of it is listed. */
+  private inflectable(word: Word, walk: Walk<T>): boolean {
+    if (word.inflectable === undefined) {
+      const original = walk.folded.toOriginal(word.start, word.end);
+      word.inflectable = isInflectable(walk.text.slice(original.start, original.end), word.folded);
+    }
+    return word.inflectable;
   }
 }
 
