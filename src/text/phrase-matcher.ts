@@ -118,9 +118,7 @@ export class PhraseMatcher<T> {
 
   private words(text: string): { folded: FoldedText; words: Word[] } {
     const folded = new FoldedText(text);
-    const words: Word[] = [];
-    for (const m of folded.folded.matchAll(WORD)) words.push({ start: m.index, end: m.index + m[0].length, folded: m[0] });
-    return { folded, words };
+    return { folded, words: tokenize(folded.folded) };
   }
 
   private scan(text: string): (PhraseMatch<T> & { contextual: boolean; caseFits: boolean })[] {
@@ -194,6 +192,44 @@ export class PhraseMatcher<T> {
     }
     return word.inflectable;
   }
+}
+
+/** WORD, by hand: the seed tokenizes millions of words, and a regular expression's match objects cost more than the scan. */
+function tokenize(f: string): Word[] {
+  const words: Word[] = [];
+  for (let i = 0; i < f.length; ) {
+    let end = i;
+    while (end < f.length && isWordUnit(f, end)) end += unitWidth(f, end);
+    if (end === i) {
+      i += unitWidth(f, i);
+      continue;
+    }
+    while (end < f.length && (f[end] === '+' || f[end] === '#')) end++;
+    words.push({ start: i, end, folded: f.slice(i, end) });
+    i = end;
+  }
+  return words;
+}
+
+/** Per BMP code unit: 0 not yet known, 1 a word character, 2 not. */
+const bmpWord = new Uint8Array(0x10000);
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+
+function isWordUnit(f: string, i: number): boolean {
+  const c = f.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+  if (unitWidth(f, i) === 2) return WORD_CHAR.test(f.slice(i, i + 2));
+  if (bmpWord[c] === 0) bmpWord[c] = WORD_CHAR.test(f[i]) ? 1 : 2;
+  return bmpWord[c] === 1;
+}
+
+function unitWidth(f: string, i: number): number {
+  const c = f.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < f.length) {
+    const d = f.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
 }
 
 /** The words of a form, each with the punctuation before it (none before the first). */
