@@ -46,7 +46,7 @@ export function occupationJsonLd(role: Role, responsibilities: Responsibility[],
     '@id': id,
     url: humanPage(`role:${role.slug}`, target),
     name: jsonLdText(role.name, fellBack(role.untranslated, 'name')),
-    alternateName: role.aliases,
+    alternateName: role.aliases.map((a) => a.name),
     ...(role.definition ? { description: jsonLdText(role.definition.text, fellBack(role.untranslated, 'definition.text')) } : {}),
     responsibilities: responsibilities.map((r) => jsonLdText(r.name, fellBack(r.untranslated, 'name'))),
     skills: [...skills.values()],
@@ -63,7 +63,7 @@ export function technologyJsonLd(technology: Technology, target: JsonLdTarget): 
     // Technology names are proper names, served the same in every language.
     name: technology.name,
     termCode: technology.slug,
-    alternateName: technology.aliases,
+    alternateName: technology.aliases.map((a) => a.name),
     inDefinedTermSet: termSet('technologies', target),
   };
 }

@@ -179,7 +179,7 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
     names(): { slug: string; namePl: string; nameEn: string | null; aliases: string[] }[] {
       return [...refs.roles.values()]
         .sort((a, b) => Number(b.primaryDocumentId !== null) - Number(a.primaryDocumentId !== null) || a.id - b.id)
-        .map((role) => ({ slug: role.slug, namePl: role.namePl, nameEn: role.nameEn, aliases: refs.roleAliases.get(role.id) ?? [] }));
+        .map((role) => ({ slug: role.slug, namePl: role.namePl, nameEn: role.nameEn, aliases: (refs.roleAliases.get(role.id) ?? []).map((a) => a.name) }));
     },
 
     get(identifier: string, lang: Lang): Role {

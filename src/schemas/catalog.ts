@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { aliasSchema, provenanceSchema, roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
 import { USAGE_KINDS } from './roles.js';
 
 export const technologySummarySchema = z
@@ -7,9 +7,10 @@ export const technologySummarySchema = z
     slug: z.string(),
     name: z.string(),
     kind: technologyKindSchema,
-    aliases: z.array(z.string()),
+    aliases: z.array(aliasSchema).describe('True alternate names; inflected forms resolve too but are not listed.'),
     url: z.string(),
     source: sourceSchema.describe('Where the technology is first named.'),
+    nameSource: provenanceSchema.describe('Where `name` comes from: the source line when it contains the name, else the curated vocabulary ("Apache Airflow" where the document says "Airflow").'),
   })
   .meta({ id: 'TechnologySummary' });
 
@@ -38,6 +39,7 @@ export const skillSummarySchema = z
     url: z.string(),
     technologies: z.array(technologyRefSchema),
     source: sourceSchema,
+    nameSource: provenanceSchema.describe('Where the Polish `name` comes from: the source line when it contains it in any case, else the curated vocabulary.'),
     untranslated: untranslatedSchema,
   })
   .meta({ id: 'SkillSummary' });
