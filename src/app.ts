@@ -59,6 +59,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
       return sendProblem(request, reply, { type, title, status, detail: error.message });
     },
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('publicOrigin', config.publicBaseUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -72,17 +73,20 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   // Before anything that can answer early (503, 414, 429), so browsers can read those answers too.
   await app.register(corsPlugin, { origins: config.corsOrigins });
   await app.register(overloadPlugin);
-  await app.register(requestLimitsPlugin);
   await app.register(rateLimitPlugin, { max: config.rateLimitMax });
-  await app.register(languagePlugin);
-  await app.register(databasePlugin, { data: source });
+  // The fast path: a cached answer is written here, after the per-request hooks above (so it is
+  // counted, rate limited and carries their headers) and before everything below.
   await app.register(responseCachePlugin, {
     data: source,
     cacheControl: config.cacheControl,
     compressionThreshold: COMPRESSION_THRESHOLD_BYTES,
+    hostIndependent: config.publicBaseUrl !== null,
     onHit: () => app.metrics.cacheHit(),
     onMiss: () => app.metrics.cacheMiss(),
   });
+  await app.register(requestLimitsPlugin);
+  await app.register(languagePlugin);
+  await app.register(databasePlugin, { data: source });
   await app.register(securityHeadersPlugin);
   await app.register(compressionPlugin, { threshold: COMPRESSION_THRESHOLD_BYTES });
   await app.register(swaggerPlugin);

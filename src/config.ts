@@ -14,6 +14,18 @@ export interface HttpConfig {
    * client pick its own IP (and so its own rate-limit budget): only behind a proxy that overwrites it.
    */
   trustProxy: boolean | number | string[];
+  /**
+   * The origin JSON-LD identifiers are built from (`https://api.example.org`). Null: from the request's
+   * validated Host, which any client can set, so responses then vary by Host (fine for development only).
+   */
+  publicBaseUrl: string | null;
+  /** Hostile-client bounds: whole request (a body sent one byte a second is cut), headers, idle keep-alive, open sockets. */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+  /** CPU-bound analysis requests (extract, gap) being computed at once; more get 503 with Retry-After. */
+  maxConcurrentAnalyses: number;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -21,6 +33,12 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   cacheControl: 'public, max-age=300, stale-while-revalidate=86400',
   corsOrigins: '*',
   trustProxy: false,
+  publicBaseUrl: null,
+  requestTimeoutMs: 20_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 72_000,
+  maxConnections: 2_000,
+  maxConcurrentAnalyses: 4,
 };
 
 const configSchema = z.object({
@@ -33,6 +51,15 @@ const configSchema = z.object({
   CACHE_CONTROL: z.string().min(1).default(DEFAULT_HTTP_CONFIG.cacheControl),
   CORS_ORIGINS: z.string().min(1).default('*'),
   TRUST_PROXY: z.string().min(1).default('false'),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin (scheme://host[:port]) without a path')
+    .optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(DEFAULT_HTTP_CONFIG.requestTimeoutMs),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(DEFAULT_HTTP_CONFIG.headersTimeoutMs),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_HTTP_CONFIG.keepAliveTimeoutMs),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_CONFIG.maxConnections),
+  MAX_CONCURRENT_ANALYSES: z.coerce.number().int().min(1).max(256).default(DEFAULT_HTTP_CONFIG.maxConcurrentAnalyses),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   NODE_ENV: z.string().default('development'),
 });
@@ -75,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       cacheControl: c.CACHE_CONTROL,
       corsOrigins: c.CORS_ORIGINS.trim() === '*' ? '*' : c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       trustProxy: parseTrustProxy(c.TRUST_PROXY),
+      publicBaseUrl: c.PUBLIC_BASE_URL ? new URL(c.PUBLIC_BASE_URL).origin : null,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: c.HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: c.MAX_CONNECTIONS,
+      maxConcurrentAnalyses: c.MAX_CONCURRENT_ANALYSES,
     },
   };
 }
