@@ -5,6 +5,8 @@ import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './config.js';
 import { DataContext } from './data/data-context.js';
 import { DataSource } from './data/data-source.js';
 import type { Db } from './db/open-database.js';
+import { clientErrorResponder, commonHeadersOf } from './http/client-error.js';
+import analysisLimitPlugin from './plugins/analysis-limit.js';
 import compressionPlugin from './plugins/compression.js';
 import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
@@ -43,6 +45,7 @@ export const COMPRESSION_THRESHOLD_BYTES = 1024;
 export async function buildApp({ db, data, logger = false, http = {} }: AppOptions) {
   const source = data ?? new DataSource(new DataContext(db ?? missingData()));
   const config: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...http };
+  const clientErrors = clientErrorResponder();
   const app = Fastify({
     logger,
     // One line per request, written by the request-log plugin (and for cached responses by the cache).
@@ -51,6 +54,12 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     // A hop count trusts that many proxies in front: proxy-addr's (address, hop) => hop < n.
     trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Hostile clients: a request (headers and body) must arrive within requestTimeout, its headers within
+    // headersTimeout; Node checks every connectionsCheckingInterval, so a slow body is cut within the sum.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: { headersTimeout: Math.min(config.headersTimeoutMs, config.requestTimeoutMs), connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(config.requestTimeoutMs / 4))) },
+    clientErrorHandler: (error, socket) => clientErrors.onClientError(error, socket),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Errors the router raises before any handler (bad percent-encoding, over-long parameters) are problems too.
     frameworkErrors: (error, request, reply) => {
@@ -90,6 +99,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(securityHeadersPlugin);
   await app.register(compressionPlugin, { threshold: COMPRESSION_THRESHOLD_BYTES });
   await app.register(swaggerPlugin);
+  await app.register(analysisLimitPlugin, { capacity: config.maxConcurrentAnalyses });
 
   await app.register(rolesRoutes);
   await app.register(catalogRoutes);
@@ -99,6 +109,10 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(operationsRoutes);
   await app.register(openapiRoute);
   await app.ready();
+  app.server.maxConnections = config.maxConnections;
+  app.server.on('checkExpectation', clientErrors.onExpectation);
+  // Problems raised before routing carry what every routed response carries (security headers, CORS).
+  clientErrors.setCommonHeaders(commonHeadersOf((await app.inject({ method: 'GET', url: '/health' })).headers));
   return app;
 }
 

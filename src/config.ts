@@ -38,7 +38,7 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   headersTimeoutMs: 10_000,
   keepAliveTimeoutMs: 72_000,
   maxConnections: 2_000,
-  maxConcurrentAnalyses: 4,
+  maxConcurrentAnalyses: 8,
 };
 
 const configSchema = z.object({

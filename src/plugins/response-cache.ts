@@ -1,11 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DataSource } from '../data/data-source.js';
-import { negotiateEncoding, type Encoding } from '../http/content-encoding.js';
+import { compress, negotiateEncoding, type Encoding } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The stored representations: how many, how many bytes, and a way to drop them (tests compare the paths). */
+    responseCache: { readonly entries: number; readonly bytes: number; clear(): void };
+  }
   interface FastifyContextConfig {
     /** false: never cache this route's responses (operations endpoints, anything per-request). */
     cache?: boolean;
@@ -66,6 +70,15 @@ export default fp<ResponseCacheOptions>(
       bytes = 0;
     };
     data.on('swap', clear);
+    app.decorate('responseCache', {
+      get entries() {
+        return cache.size;
+      },
+      get bytes() {
+        return bytes;
+      },
+      clear,
+    });
     app.addHook('onClose', (_instance, done) => {
       data.off('swap', clear);
       done();
@@ -124,8 +137,10 @@ export default fp<ResponseCacheOptions>(
       if (ifNoneMatchHits(request.headers['if-none-match'], selected)) {
         reply.code(304).header('etag', selected).removeHeader('content-type');
         // null, not '': fastify then sends no Content-Length, which on a 304 must be the 200's or absent (RFC 9110 §8.6).
-        // HEAD keeps the payload: fastify's HEAD handler needs it, turns it into the 200's length and sends no body.
-        return request.method === 'HEAD' ? payload : null;
+        // HEAD keeps a payload (fastify's HEAD handler needs one and states its length): the selected variant's, so the length is that 200's.
+        if (request.method !== 'HEAD') return null;
+        if (encoding === 'identity') return payload;
+        return stored ? stored.encoded(encoding) : compress(body, encoding, 'per-request');
       }
       if (!stored || encoding === 'identity') return payload;
       // A stored response is encoded the way a hit would encode it, and the copy kept for the hits that follow.
@@ -157,18 +172,20 @@ function serve(request: FastifyRequest, reply: FastifyReply, stored: Representat
   const variant = stored.variant(stored.compressible ? encodingOf(request.headers['accept-encoding']) : 'identity');
   const condition = request.headers['if-none-match'];
   const notModified = condition !== undefined && ifNoneMatchHits(condition, variant.etag);
-  const prepared = notModified ? variant.notModified : variant.ok;
+  const head = request.method === 'HEAD';
+  // A HEAD 304 states the 200's length, as the slow path's HEAD handling does.
+  const prepared = notModified ? (head ? variant.notModified.concat('content-length', String(variant.body.length)) : variant.notModified) : variant.ok;
   let headers = prepared;
   const perRequest = reply.getHeaders();
   for (const name in perRequest) {
     const value = perRequest[name];
     if (value === undefined || stored.names.has(name)) continue;
-    if (headers === prepared) headers = prepared.slice();
+    if (headers === prepared) headers = notModified && head ? prepared : prepared.slice();
     headers.push(name, typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value));
   }
   reply.hijack();
   const res = reply.raw;
   res.writeHead(notModified ? 304 : 200, headers);
-  if (notModified || request.method === 'HEAD') res.end();
+  if (notModified || head) res.end();
   else res.end(variant.body, 'latin1');
 }
