@@ -93,10 +93,11 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     onHit: () => app.metrics.cacheHit(),
     onMiss: () => app.metrics.cacheMiss(),
   });
-  await app.register(requestLimitsPlugin);
   await app.register(languagePlugin);
   await app.register(databasePlugin, { data: source });
   await app.register(securityHeadersPlugin);
+  // After the security headers, so a 414 carries them too; a URL in the cache has passed these checks.
+  await app.register(requestLimitsPlugin);
   await app.register(compressionPlugin, { threshold: COMPRESSION_THRESHOLD_BYTES });
   await app.register(swaggerPlugin);
   await app.register(analysisLimitPlugin, { capacity: config.maxConcurrentAnalyses });

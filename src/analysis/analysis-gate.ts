@@ -26,13 +26,16 @@ export class AnalysisGate {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
+  /**
+   * The turn passes on in the next check phase, never at once: requests whose bytes arrived in the same
+   * poll phase (health checks, cached GETs) are answered before another analysis starts. Sync handlers
+   * would otherwise run back to back as their bodies complete, and a gate that only counted would never fill.
+   */
   release(): void {
-    const next = this.waiting.shift();
-    if (!next) {
-      this.running = false;
-      return;
-    }
-    // The next analysis starts after the I/O that arrived meanwhile has been handled.
-    setImmediate(next);
+    setImmediate(() => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running = false;
+    });
   }
 }
