@@ -48,13 +48,16 @@ export function useCompiled(on: boolean): void {
 }
 export const entry = (name: 'server' | 'seed/cli', build = compiled) => (build ? `dist/${name}.js` : `src/${name}.ts`);
 
+/** What the bench runs rolegraph with besides its data: printed with the results. */
+export const SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' } as const;
+
 /** rolegraph itself on a database that is already seeded with the current code, so it does not re-seed. */
 export function startRolegraph(opts: { databasePath: string; documentsDir: string; timeoutMs?: number }): Promise<RunningServer> {
   return start(
     'rolegraph',
     entry('server'),
     [],
-    { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' },
+    { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, ...SERVER_ENV },
     '/health',
     opts.timeoutMs ?? 180_000,
   );
@@ -64,6 +67,8 @@ export interface CeilingRoute {
   url: string;
   contentType: string;
   contentEncoding?: string;
+  /** rolegraph's status line and header fields, in bytes */
+  headBytes: number;
   /** base64 of the exact bytes rolegraph sent */
   body: string;
 }
