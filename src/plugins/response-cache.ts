@@ -174,7 +174,7 @@ function serve(request: FastifyRequest, reply: FastifyReply, stored: Representat
   const notModified = condition !== undefined && ifNoneMatchHits(condition, variant.etag);
   const head = request.method === 'HEAD';
   // A HEAD 304 states the 200's length, as the slow path's HEAD handling does.
-  const prepared = notModified ? (head ? variant.notModified.concat('content-length', String(variant.body.length)) : variant.notModified) : variant.ok;
+  const prepared = notModified ? (head ? variant.notModified.concat('content-length', String(variant.length)) : variant.notModified) : variant.ok;
   let headers = prepared;
   const perRequest = reply.getHeaders();
   for (const name in perRequest) {
@@ -187,5 +187,6 @@ function serve(request: FastifyRequest, reply: FastifyReply, stored: Representat
   const res = reply.raw;
   res.writeHead(notModified ? 304 : 200, headers);
   if (notModified || head) res.end();
-  else res.end(variant.body, 'latin1');
+  else if (typeof variant.body === 'string') res.end(variant.body, 'latin1');
+  else res.end(variant.body);
 }
