@@ -22,10 +22,10 @@ export function rssMbOf(pid: number): number {
   return Number(kb[1]) / 1024;
 }
 
-async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number): Promise<RunningServer> {
+async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number, nodeFlags: readonly string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const spawned = performance.now();
-  const child = spawnTs(script, args, { ...env, PORT: String(port), HOST });
+  const child = spawnTs(script, args, { ...env, PORT: String(port), HOST }, { nodeFlags });
   let dead = false;
   void child.exited.then(() => (dead = true));
   let coldStartMs: number;
@@ -50,6 +50,8 @@ export const entry = (name: 'server' | 'seed/cli', build = compiled) => (build ?
 
 /** What the bench runs rolegraph with besides its data: printed with the results. */
 export const SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' } as const;
+/** The node flags `npm start` and the Docker image run the server with (package.json, Dockerfile). */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'] as const;
 
 /** rolegraph itself on a database that is already seeded with the current code, so it does not re-seed. */
 export function startRolegraph(opts: { databasePath: string; documentsDir: string; timeoutMs?: number }): Promise<RunningServer> {
@@ -60,6 +62,7 @@ export function startRolegraph(opts: { databasePath: string; documentsDir: strin
     { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, ...SERVER_ENV },
     '/health',
     opts.timeoutMs ?? 180_000,
+    SERVER_NODE_FLAGS,
   );
 }
 
