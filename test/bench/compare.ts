@@ -14,6 +14,7 @@ export interface KeyEndpoint {
 }
 
 export type LoadTool = 'wrk' | 'autocannon';
+export type Side = 'ceiling' | 'rolegraph' | 'sameHeaders';
 
 /** Every cached GET route the issue names, on the real document's database; the same targets for each. */
 export const KEY_ENDPOINTS: KeyEndpoint[] = [
@@ -38,6 +39,9 @@ export interface BrokenEndpoint {
   body: string;
 }
 
+/** Written by any Fastify reply (or set by the ceiling itself): not copied into the same-headers ceiling's routes. */
+const FRAMEWORK_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+
 /** rolegraph's exact bytes and content type for each URL, for the ceiling to replay; endpoints that do not answer 200 are set aside. */
 export async function captureRoutes(port: number, endpoints: KeyEndpoint[], headers: Record<string, string>): Promise<{ routes: CeilingRoute[]; broken: BrokenEndpoint[] }> {
   const routes: CeilingRoute[] = [];
@@ -49,9 +53,14 @@ export async function captureRoutes(port: number, endpoints: KeyEndpoint[], head
       continue;
     }
     const encoding = res.headers['content-encoding'];
+    const fields: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value !== undefined && !FRAMEWORK_HEADERS.has(name)) fields[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
     routes.push({
       url: e.path,
       headBytes: res.headBytes,
+      headers: fields,
       contentType: res.headers['content-type'] ?? 'application/octet-stream',
       contentEncoding: encoding && encoding !== 'identity' ? encoding : undefined,
       body: res.body.toString('base64'),
@@ -71,6 +80,9 @@ export interface SideSummary {
 export interface ToolComparison {
   ceiling: SideSummary;
   rolegraph: SideSummary;
+  /** the ceiling sending rolegraph's header fields too: what is left is the framework's and rolegraph's own work */
+  sameHeaders?: SideSummary;
+  sameHeadersRatio?: number;
   ratio: number;
   p99Ratio: number;
   ok: boolean;
@@ -80,9 +92,9 @@ export interface ComparisonRow {
   endpoint: KeyEndpoint;
   bytes: number;
   /** status line and header fields as sent, per side */
-  headBytes: { ceiling: number; rolegraph: number };
+  headBytes: { ceiling: number; rolegraph: number; sameHeaders?: number };
   /** which side each round started with */
-  firstSides: ('ceiling' | 'rolegraph')[];
+  firstSides: Side[];
   tools: Partial<Record<LoadTool, ToolComparison>>;
   ok: boolean;
 }
@@ -104,31 +116,41 @@ const line = (r: LoadResult) => `${Math.round(r.reqPerSec).toLocaleString('en-US
  * first swapping every round (odd rounds ceiling first). Both servers stay up; only the one under load works
  * (an idle Node process takes no CPU), so neither pays a restart or loses its JIT state.
  */
-export async function compareEndpoints(ceiling: RunningServer, rolegraph: RunningServer, routes: CeilingRoute[], endpoints: KeyEndpoint[], options: BenchOptions, tools: LoadTool[]): Promise<ComparisonRow[]> {
+export async function compareEndpoints(servers: { ceiling: RunningServer; rolegraph: RunningServer; sameHeaders?: RunningServer }, routes: CeilingRoute[], endpoints: KeyEndpoint[], options: BenchOptions, tools: LoadTool[]): Promise<ComparisonRow[]> {
   const rows: ComparisonRow[] = [];
   const headers = requestHeaders(options);
+  const sides = (['ceiling', 'rolegraph', 'sameHeaders'] as const).filter((side) => servers[side] !== undefined);
   for (const route of routes) {
     const endpoint = endpoints.find((e) => e.path === route.url)!;
-    const ceilingHead = (await getRaw(ceiling.port, endpoint.path, headers)).headBytes;
-    const row: ComparisonRow = { endpoint, bytes: Buffer.from(route.body, 'base64').length, headBytes: { ceiling: ceilingHead, rolegraph: route.headBytes }, firstSides: [], tools: {}, ok: true };
+    const row: ComparisonRow = {
+      endpoint,
+      bytes: Buffer.from(route.body, 'base64').length,
+      headBytes: { ceiling: (await getRaw(servers.ceiling.port, endpoint.path, headers)).headBytes, rolegraph: route.headBytes, sameHeaders: servers.sameHeaders ? (await getRaw(servers.sameHeaders.port, endpoint.path, headers)).headBytes : undefined },
+      firstSides: [],
+      tools: {},
+      ok: true,
+    };
     for (const tool of tools) {
-      const results: Record<'ceiling' | 'rolegraph', LoadResult[]> = { ceiling: [], rolegraph: [] };
+      const results: Record<Side, LoadResult[]> = { ceiling: [], rolegraph: [], sameHeaders: [] };
       for (let round = 1; round <= options.rounds; round++) {
-        const order = round % 2 === 1 ? ([['ceiling', ceiling], ['rolegraph', rolegraph]] as const) : ([['rolegraph', rolegraph], ['ceiling', ceiling]] as const);
-        if (tool === tools[0]) row.firstSides.push(order[0][0]);
-        for (const [side, server] of order) {
+        // The side that goes first rotates every round.
+        const order = sides.map((_, i) => sides[(i + round - 1) % sides.length]);
+        if (tool === tools[0]) row.firstSides.push(order[0]);
+        for (const side of order) {
+          const server = servers[side]!;
           const load = { port: server.port, connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, headers };
           const r = tool === 'wrk' ? await runWrk({ ...load, path: endpoint.path }) : await runLoad({ ...load, paths: [endpoint.path] });
           results[side].push(r);
-          console.error(`  ${endpoint.name.padEnd(18)} ${tool.padEnd(10)} round ${round}/${options.rounds} ${side.padEnd(9)} ${line(r)}`);
+          console.error(`  ${endpoint.name.padEnd(18)} ${tool.padEnd(10)} round ${round}/${options.rounds} ${side.padEnd(11)} ${line(r)}`);
         }
       }
       const c = summarize(results.ceiling);
       const g = summarize(results.rolegraph);
+      const same = results.sameHeaders.length ? summarize(results.sameHeaders) : undefined;
       const ratio = g.reqPerSec / c.reqPerSec;
       const p99Ratio = g.p99 / c.p99;
       const ok = ratio >= endpoint.minRatio && p99Ratio <= endpoint.maxP99Ratio && g.failures === 0;
-      row.tools[tool] = { ceiling: c, rolegraph: g, ratio, p99Ratio, ok };
+      row.tools[tool] = { ceiling: c, rolegraph: g, sameHeaders: same, sameHeadersRatio: same ? g.reqPerSec / same.reqPerSec : undefined, ratio, p99Ratio, ok };
       row.ok &&= ok;
     }
     rows.push(row);

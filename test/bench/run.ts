@@ -114,11 +114,13 @@ function render(options: BenchOptions, started: number, datasets: DatasetResult[
           `${r.endpoint.name} \`${r.endpoint.path}\``,
           tool,
           fmt.kb(r.bytes),
-          `${r.headBytes.ceiling} / ${r.headBytes.rolegraph}`,
-          r.firstSides.map((s) => (s === 'ceiling' ? 'C' : 'R')).join(''),
+          `${r.headBytes.ceiling} / ${r.headBytes.rolegraph} / ${r.headBytes.sameHeaders ?? '–'}`,
+          r.firstSides.map((s) => (s === 'ceiling' ? 'C' : s === 'rolegraph' ? 'R' : 'H')).join(''),
           fmt.int(t.ceiling.reqPerSec),
           fmt.int(t.rolegraph.reqPerSec),
           fmt.ratio(t.ratio),
+          t.sameHeaders ? fmt.int(t.sameHeaders.reqPerSec) : '–',
+          t.sameHeadersRatio === undefined ? '–' : fmt.ratio(t.sameHeadersRatio),
           fmt.ms(t.ceiling.p99),
           fmt.ms(t.rolegraph.p99),
           fmt.ratio(t.p99Ratio),
@@ -127,13 +129,13 @@ function render(options: BenchOptions, started: number, datasets: DatasetResult[
         ]];
       }),
     );
-    const brokenRows = broken.map((b): Cell[] => [`${b.endpoint.name} \`${b.endpoint.path}\``, '–', `answered ${b.status}`, '–', '–', '–', '–', '–', '–', '–', '–', 'all', mark(false)]);
+    const brokenRows = broken.map((b): Cell[] => [`${b.endpoint.name} \`${b.endpoint.path}\``, '–', `answered ${b.status}`, '–', '–', '–', '–', '–', '–', '–', '–', '–', '–', 'all', mark(false)]);
     const missed = rows.flatMap((r) => options.tools.filter((t) => r.tools[t] && !r.tools[t]!.ok).map((t) => `${r.endpoint.name} (${t}: ${fmt.ratio(r.tools[t]!.ratio)}, p99 ${fmt.ratio(r.tools[t]!.p99Ratio)})`));
     out.push(`#### Cached GETs: ceiling vs rolegraph, real document (medians of ${options.rounds} round(s); latency in ms)
 
-Target on every route: rolegraph ≥ 0.85× the ceiling's req/s and p99 ≤ 1.5× the ceiling's p99, no errors. "head bytes" is the status line and header fields each side sends (ceiling / rolegraph); "first" lists which side ran first in each round (C ceiling, R rolegraph).
+Target on every route: rolegraph ≥ 0.85× the ceiling's req/s and p99 ≤ 1.5× the ceiling's p99, no errors. "head bytes" is the status line and header fields each side sends (ceiling / rolegraph / same-headers ceiling); "first" lists which side ran first in each round (C ceiling, R rolegraph, H same-headers ceiling). The same-headers ceiling is the ceiling also sending rolegraph's other header fields (security, caching, CORS, language, ETag, request id): rolegraph's ratio to it is its cost beyond writing those bytes.
 
-${table(['endpoint', 'load', 'body', 'head bytes C / R', 'first', 'ceiling req/s', 'rolegraph req/s', 'ratio', 'ceiling p99', 'rolegraph p99', 'p99 ratio', 'errors', ''], toolRows.concat(brokenRows))}
+${table(['endpoint', 'load', 'body', 'head bytes C / R / H', 'first', 'ceiling req/s', 'rolegraph req/s', 'ratio', 'same-headers ceiling req/s', 'ratio to it', 'ceiling p99', 'rolegraph p99', 'p99 ratio', 'errors', ''], toolRows.concat(brokenRows))}
 
 Missed: ${missed.length || broken.length ? [...missed, ...broken.map((b) => `${b.endpoint.name} (answered ${b.status})`)].join('; ') : 'none'}.`);
   }
@@ -214,13 +216,15 @@ async function main(): Promise<void> {
   for (const b of broken) log(`  ${b.endpoint.name}: GET ${b.endpoint.path} answered ${b.status}, left out of the load runs: ${b.body}`);
   if (routes.length === 0) throw new Error('no key endpoint answered 200');
   const ceiling = await startCeiling(routes, join(BENCH_DIR, 'ceiling-routes.json'));
-  log(`ceiling vs rolegraph: ${KEY_ENDPOINTS.length} endpoints × ${options.rounds} round(s) × 2 × ${options.durationS + options.warmupS} s`);
+  log(`ceiling vs rolegraph vs same-headers ceiling: ${KEY_ENDPOINTS.length} endpoints × ${options.tools.length} generator(s) × ${options.rounds} round(s) × 3 × ${options.durationS + options.warmupS} s`);
   if (options.tools.includes('wrk') && !wrkAvailable()) {
     log('  wrk is not installed (apt-get install wrk): autocannon only');
     options.tools = options.tools.filter((t) => t !== 'wrk');
   }
-  const rows = await compareEndpoints(ceiling, real.server, routes, KEY_ENDPOINTS, options, options.tools);
+  const sameHeaders = await startCeiling(routes, join(BENCH_DIR, 'ceiling-routes-same-headers.json'), { sameHeaders: true });
+  const rows = await compareEndpoints({ ceiling, rolegraph: real.server, sameHeaders }, routes, KEY_ENDPOINTS, options, options.tools);
   await ceiling.stop();
+  await sameHeaders.stop();
 
   let soak: Parameters<typeof render>[7] = null;
   let soakPaths: string[] = [];

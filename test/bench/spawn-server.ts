@@ -72,12 +72,14 @@ export interface CeilingRoute {
   contentEncoding?: string;
   /** rolegraph's status line and header fields, in bytes */
   headBytes: number;
+  /** rolegraph's header fields besides those any Fastify reply writes, for the same-headers ceiling */
+  headers: Record<string, string>;
   /** base64 of the exact bytes rolegraph sent */
   body: string;
 }
 
 /** The ceiling: bare Fastify answering each URL with rolegraph's bytes, pre-serialized. */
-export function startCeiling(routes: CeilingRoute[], routesFile: string): Promise<RunningServer> {
+export function startCeiling(routes: CeilingRoute[], routesFile: string, opts: { sameHeaders?: boolean } = {}): Promise<RunningServer> {
   writeFileSync(routesFile, JSON.stringify(routes));
-  return start('ceiling', 'test/bench/ceiling-server.ts', [routesFile], {}, routes[0].url, 30_000);
+  return start(opts.sameHeaders ? 'same-headers ceiling' : 'ceiling', 'test/bench/ceiling-server.ts', [routesFile], opts.sameHeaders ? { CEILING_SAME_HEADERS: '1' } : {}, routes[0].url, 30_000);
 }
