@@ -11,52 +11,76 @@ declare module 'fastify' {
 }
 
 export const ANALYSIS_RETRY_AFTER_SECONDS = 2;
-const holding = Symbol('holds the analysis turn');
 
-/** Routes marked `config: { cpuBound: true }` pass the gate before their handler; a full gate answers 503 with Retry-After. */
+/** One request's place at the gate: admitted at arrival, its turn later, released once whatever happens. */
+interface Admission {
+  turn: Promise<void>;
+  hasTurn: boolean;
+  finished: boolean;
+  released: boolean;
+}
+const admissionOf = Symbol('analysis gate admission');
+type WithAdmission = { [admissionOf]?: Admission };
+
+/**
+ * Routes marked `config: { cpuBound: true }` are admitted at the gate when they arrive, before their body
+ * is read or parsed: a refusal (503 with Retry-After) then costs next to nothing, which matters when
+ * hundreds of large bodies a second are being refused. The handler waits for its turn.
+ */
 export default fp<{ capacity: number }>(
   async (app, { capacity }) => {
     const gate = new AnalysisGate(capacity);
-    app.addHook('onRoute', (route) => {
-      if (!route.config?.cpuBound) return;
-      const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
-        const turn = gate.enter();
-        if (turn === false) {
-          reply.header('retry-after', String(ANALYSIS_RETRY_AFTER_SECONDS));
-          return sendProblem(request, reply, {
-            type: '/problems/overloaded',
-            title: 'Service unavailable',
-            status: 503,
-            detail: `${gate.capacity} analyses are already running or waiting; retry in ${ANALYSIS_RETRY_AFTER_SECONDS} s.`,
-          });
-        }
-        // Released once, however the exchange ends (sent, failed, or the client went away).
-        let hasTurn = false;
-        let gone = false;
-        reply.raw.once('close', () => {
-          if (hasTurn) release(reply);
-          else gone = true;
-        });
-        await turn;
-        hasTurn = true;
-        (reply as unknown as Record<symbol, boolean>)[holding] = true;
-        if (gone) {
-          // Nobody is waiting for this answer: the turn passes on without computing it.
-          release(reply);
-          reply.hijack();
-        }
-      };
-      const existing = route.preHandler;
-      route.preHandler = existing ? [preHandler, ...(Array.isArray(existing) ? existing : [existing])] : [preHandler];
-    });
-    const release = (reply: FastifyReply) => {
-      const state = reply as unknown as Record<symbol, boolean>;
-      if (!state[holding]) return;
-      state[holding] = false;
+    const release = (admission: Admission) => {
+      if (admission.released) return;
+      admission.released = true;
       gate.release();
     };
-    app.addHook('onResponse', (_request, reply, done) => {
-      release(reply);
+    // However the exchange ends (answered, failed, refused by validation, or the client went away): a
+    // turn already given is passed on now; one still to come is passed on as soon as it comes.
+    const finish = (request: FastifyRequest) => {
+      const admission = (request as WithAdmission)[admissionOf];
+      if (!admission || admission.finished) return;
+      admission.finished = true;
+      if (admission.hasTurn) release(admission);
+    };
+
+    const admit = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+      const turn = gate.enter();
+      if (turn === false) {
+        reply.header('retry-after', String(ANALYSIS_RETRY_AFTER_SECONDS));
+        sendProblem(request, reply, {
+          type: '/problems/overloaded',
+          title: 'Service unavailable',
+          status: 503,
+          detail: `${gate.capacity} analyses are already running or waiting; retry in ${ANALYSIS_RETRY_AFTER_SECONDS} s.`,
+        });
+        return;
+      }
+      const admission: Admission = { turn, hasTurn: false, finished: false, released: false };
+      (request as WithAdmission)[admissionOf] = admission;
+      void turn.then(() => {
+        admission.hasTurn = true;
+        if (admission.finished) release(admission);
+      });
+      reply.raw.once('close', () => finish(request));
+      done();
+    };
+    const awaitTurn = async (request: FastifyRequest, reply: FastifyReply) => {
+      const admission = (request as WithAdmission)[admissionOf];
+      if (!admission) return;
+      await admission.turn;
+      // Nobody is waiting for this answer any more: the turn passes on without computing it.
+      if (admission.finished) reply.hijack();
+    };
+
+    app.addHook('onRoute', (route) => {
+      if (!route.config?.cpuBound) return;
+      const prepend = <T>(hook: T, existing: T | T[] | undefined): T[] => (existing ? [hook, ...(Array.isArray(existing) ? existing : [existing])] : [hook]);
+      route.onRequest = prepend(admit as never, route.onRequest as never);
+      route.preHandler = prepend(awaitTurn as never, route.preHandler as never);
+    });
+    app.addHook('onResponse', (request, _reply, done) => {
+      finish(request);
       done();
     });
   },

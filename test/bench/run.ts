@@ -13,6 +13,7 @@ import { KEY_ENDPOINTS, captureRoutes, compareEndpoints, requestHeaders, type Br
 import { escoEndpoints, measureEsco, type EscoRow } from './esco.js';
 import { measureDistinct, type DistinctRow } from './esco-distinct.js';
 import { wrkAvailable } from './load-wrk.js';
+import { extractStorm, type StormResult } from './extract-storm.js';
 import { dataVersionOf } from './http-probe.js';
 import { failures, type LoadResult } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
@@ -84,7 +85,7 @@ async function seedEsco(options: BenchOptions): Promise<{ seed: SeedTiming | nul
   return { seed, synthS };
 }
 
-function render(options: BenchOptions, started: number, datasets: DatasetResult[], rows: ComparisonRow[], broken: BrokenEndpoint[], esco: EscoRow[], distinct: DistinctRow[], soak: { mix: LoadResult; paths: number; sigterm: SigtermResult; reseed: ReseedResult } | null): string {
+function render(options: BenchOptions, started: number, datasets: DatasetResult[], rows: ComparisonRow[], broken: BrokenEndpoint[], esco: EscoRow[], distinct: DistinctRow[], storm: StormResult | null, soak: { mix: LoadResult; paths: number; sigterm: SigtermResult; reseed: ReseedResult } | null): string {
   const out: string[] = [];
   out.push(`### Bench run\n\n${machine()}\n- \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`: ${options.rounds} round(s) × ${options.durationS} s per side, ${options.warmupS} s warm-up discarded, ${options.connections} connections, Accept-Encoding ${options.acceptEncoding ?? 'none (identity)'}; server and seed run from ${options.compiled ? `${entry('server')} (compiled)` : `${entry('server')} through tsx`}; whole run ${fmt.s((performance.now() - started) / 1000)} s\n- rolegraph runs as \`node ${SERVER_NODE_FLAGS.join(' ')}\` with ${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (rate limiting off, so the load generator's single address is not throttled); the ceiling is bare Fastify (logger off) in its own process, answering each URL with rolegraph's exact body bytes and content type\n- load generators: ${options.tools.join(', ')}; each endpoint alternates ceiling and rolegraph ${options.rounds} time(s) per generator, the side that goes first swapping every round`);
 
@@ -144,6 +145,15 @@ Missed: ${missed.length || broken.length ? [...missed, ...broken.map((b) => `${b
     out.push(`#### ESCO-sized set, distinct URLs (uncached: each URL asked once, one client, nothing else running; latency in ms)
 
 ${table(['endpoint', 'example', 'distinct URLs', 'p50', 'p99', 'max', 'failed', 'target', ''], distinct.map((d): Cell[] => [d.name, `\`${d.example}\``, d.urls, fmt.ms(d.p50), fmt.ms(d.p99), fmt.ms(d.max), d.failed, `p99 ≤ ${d.maxP99Ms} ms`, mark(d.ok)]))}`);
+  }
+
+  if (storm) {
+    const codes = Object.entries(storm.extracts).map(([code, n]) => `${code} × ${fmt.int(n)}`).join(', ');
+    out.push(`#### CPU-bound analysis under a storm, real document
+
+${storm.connections} connections send ${fmt.int(storm.textChars)}-character \`POST /extract\` back to back for ${storm.durationS} s (answers: ${codes || 'none'}); meanwhile one client asks each probe in turn.
+
+${table(['probe', 'answers', 'p50', 'p99', 'max', 'failed', 'target', ''], storm.probes.map((p): Cell[] => [`\`${p.path}\``, p.count, fmt.ms(p.p50), fmt.ms(p.p99), fmt.ms(p.max), p.failed, 'p99 ≤ 50 ms', mark(p.failed === 0 && p.p99 <= 50)]))}`);
   }
 
   if (esco.length) {
@@ -226,7 +236,7 @@ async function main(): Promise<void> {
   await ceiling.stop();
   await sameHeaders.stop();
 
-  let soak: Parameters<typeof render>[7] = null;
+  let soak: Parameters<typeof render>[8] = null;
   let soakPaths: string[] = [];
   if (options.soak) {
     soakPaths = await checkSoakPaths(real.server.port);
@@ -236,6 +246,10 @@ async function main(): Promise<void> {
     soak = { mix, paths: soakPaths.length, sigterm: undefined!, reseed: undefined! };
   }
   datasets.push({ name: 'real document', seed: realSeed, synthS: null, coldStartsMs: real.times, rssStartMb: rssStart, rssAfterLoadMb: real.server.rssMb(), coldTargetMs: 1000, rssTargetMb: 150 });
+  // After the RSS reading: the storm's 20,000-character texts are not what the memory target is about.
+  log('extract storm: 50 connections × 20,000-character POST /extract, probing /health and a cached GET');
+  const storm = await extractStorm(real.server, { connections: 50, durationS: Math.min(15, options.soakDurationS), cachedPath: KEY_ENDPOINTS[0].path });
+  log(`  extracts ${JSON.stringify(storm.extracts)}; ${storm.probes.map((p) => `${p.path} p99 ${p.p99.toFixed(1)} ms (${p.count}, ${p.failed} failed)`).join('; ')}`);
   await real.server.stop();
 
   if (soak) {
@@ -261,7 +275,7 @@ async function main(): Promise<void> {
     await esco.server.stop();
   }
 
-  const markdown = render(options, started, datasets, rows, broken, escoRows, distinctRows, soak);
+  const markdown = render(options, started, datasets, rows, broken, escoRows, distinctRows, storm, soak);
   const outFile = resolve(PROJECT_ROOT, options.out);
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, markdown);
