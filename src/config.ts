@@ -51,10 +51,7 @@ const configSchema = z.object({
   CACHE_CONTROL: z.string().min(1).default(DEFAULT_HTTP_CONFIG.cacheControl),
   CORS_ORIGINS: z.string().min(1).default('*'),
   TRUST_PROXY: z.string().min(1).default('false'),
-  PUBLIC_BASE_URL: z
-    .url({ protocol: /^https?$/ })
-    .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin (scheme://host[:port]) without a path')
-    .optional(),
+  PUBLIC_BASE_URL: z.string().refine(isOrigin, 'must be an http(s) origin, scheme://host[:port], without a path or query').optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(DEFAULT_HTTP_CONFIG.requestTimeoutMs),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(DEFAULT_HTTP_CONFIG.headersTimeoutMs),
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_HTTP_CONFIG.keepAliveTimeoutMs),
@@ -116,6 +113,15 @@ function parseTrustProxy(value: string): HttpConfig['trustProxy'] {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  } catch {
+    return false;
+  }
 }
 
 function fromRoot(path: string): string {

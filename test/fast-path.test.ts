@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 /**
@@ -172,6 +173,17 @@ describe('identifiers in JSON-LD', () => {
       expect((await pinned.app.inject({ url, headers: { host: 'evil.example/path' } })).statusCode).toBe(200);
     } finally {
       await pinned.close();
+    }
+  });
+});
+
+describe('PUBLIC_BASE_URL', () => {
+  it('is read as an origin; a path, a query or another scheme is refused at start', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://API.example.org/' }).http.publicBaseUrl).toBe('https://api.example.org');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://localhost:8080' }).http.publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({}).http.publicBaseUrl).toBeNull();
+    for (const bad of ['https://api.example.org/v1', 'https://api.example.org/?x=1', 'ftp://api.example.org', 'api.example.org']) {
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad }), bad).toThrow(ConfigError);
     }
   });
 });

@@ -40,6 +40,8 @@ export default fp<{ data: DataSource }>(
     });
     // 'close' is emitted once per response whether it finished or the client went away (onResponse misses aborts).
     const ended = () => inFlight--;
+    // The labelled series per (method, status, route), looked up once: observe() with a label object hashes it on every call.
+    const seriesByKey = new Map<string, ReturnType<typeof duration.labels>>();
     const hits = new Counter({ name: 'response_cache_hits_total', help: 'GET responses served from the response cache.', registers: [registry] });
     const misses = new Counter({ name: 'response_cache_misses_total', help: 'Cacheable GET responses that had to be computed.', registers: [registry] });
     new Gauge({
@@ -84,7 +86,15 @@ export default fp<{ data: DataSource }>(
       done();
     });
     app.addHook('onResponse', (request: FastifyRequest, reply, done) => {
-      duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      const route = request.routeOptions.url ?? 'unmatched';
+      const key = `${request.method} ${reply.statusCode} ${route}`;
+      let series = seriesByKey.get(key);
+      if (series === undefined) {
+        series = duration.labels({ method: request.method, route, status: String(reply.statusCode) });
+        // Routes, methods and statuses are finite; the bound only guards against a surprise.
+        if (seriesByKey.size < 1000) seriesByKey.set(key, series);
+      }
+      series.observe(reply.elapsedTime / 1000);
       done();
     });
   },
