@@ -18,6 +18,18 @@ export interface HttpConfig {
   redisUrl?: string;
   /** Refuse traffic (503) until the data served is this version (a rollout's replicas wait for their data). */
   requireDataVersion?: string;
+  /**
+   * The origin JSON-LD identifiers are built from (`https://api.example.org`). Null: from the request's
+   * validated Host, which any client can set, so responses then vary by Host (fine for development only).
+   */
+  publicBaseUrl: string | null;
+  /** Hostile-client bounds: whole request (a body sent one byte a second is cut), headers, idle keep-alive, open sockets. */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+  /** CPU-bound analysis requests (extract, gap) being computed at once; more get 503 with Retry-After. */
+  maxConcurrentAnalyses: number;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -25,6 +37,12 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   cacheControl: 'public, max-age=300, stale-while-revalidate=86400',
   corsOrigins: '*',
   trustProxy: false,
+  publicBaseUrl: null,
+  requestTimeoutMs: 20_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 72_000,
+  maxConnections: 2_000,
+  maxConcurrentAnalyses: 8,
 };
 
 const configSchema = z.object({
@@ -37,6 +55,12 @@ const configSchema = z.object({
   CACHE_CONTROL: z.string().min(1).default(DEFAULT_HTTP_CONFIG.cacheControl),
   CORS_ORIGINS: z.string().min(1).default('*'),
   TRUST_PROXY: z.string().min(1).default('false'),
+  PUBLIC_BASE_URL: z.string().refine(isOrigin, 'must be an http(s) origin, scheme://host[:port], without a path or query').optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(DEFAULT_HTTP_CONFIG.requestTimeoutMs),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(DEFAULT_HTTP_CONFIG.headersTimeoutMs),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_HTTP_CONFIG.keepAliveTimeoutMs),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_CONFIG.maxConnections),
+  MAX_CONCURRENT_ANALYSES: z.coerce.number().int().min(1).max(256).default(DEFAULT_HTTP_CONFIG.maxConcurrentAnalyses),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   NODE_ENV: z.string().default('development'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -86,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       trustProxy: parseTrustProxy(c.TRUST_PROXY),
       redisUrl: c.REDIS_URL,
       requireDataVersion: c.REQUIRE_DATA_VERSION,
+      publicBaseUrl: c.PUBLIC_BASE_URL ? new URL(c.PUBLIC_BASE_URL).origin : null,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: c.HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: c.MAX_CONNECTIONS,
+      maxConcurrentAnalyses: c.MAX_CONCURRENT_ANALYSES,
     },
   };
 }
@@ -94,6 +124,15 @@ function parseTrustProxy(value: string): HttpConfig['trustProxy'] {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  } catch {
+    return false;
+  }
 }
 
 function fromRoot(path: string): string {

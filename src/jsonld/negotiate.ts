@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { apiOrigin } from './base-url.js';
+import { originFor } from './base-url.js';
 import type { JsonLdTarget } from './documents.js';
 import { JSON_LD_MEDIA_TYPE, prefersJsonLd } from './media-type.js';
 import { appendVary } from '../http/vary.js';
@@ -13,7 +13,7 @@ export function negotiateJsonLd(request: FastifyRequest, reply: FastifyReply): J
   appendVary(reply, 'Accept');
   const format = (request.query as { format?: string } | undefined)?.format;
   if (!(format ? format === 'jsonld' : prefersJsonLd(request.headers.accept))) return null;
-  const origin = apiOrigin(request.protocol, request.host);
+  const origin = originFor(request);
   reply.type(`${JSON_LD_MEDIA_TYPE}; charset=utf-8`);
   return { origin, lang: request.lang };
 }

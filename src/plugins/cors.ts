@@ -21,7 +21,13 @@ function corsHeaders(origins: '*' | string[], origin: string | undefined): Recor
 /** Frontends on any origin (or the configured ones) may read the API; preflights are answered here. */
 export default fp<{ origins: '*' | string[] }>(
   async (app, { origins }) => {
+    // Any origin: the same two headers on every response, set without looking at the request.
+    const anyOrigin = origins === '*' ? corsHeaders('*', undefined) : null;
     app.addHook('onRequest', (request, reply, done) => {
+      if (anyOrigin) {
+        reply.headers(anyOrigin);
+        return done();
+      }
       const headers = corsHeaders(origins, request.headers.origin);
       for (const [name, value] of Object.entries(headers)) {
         if (name === 'vary') appendVary(reply, value);
