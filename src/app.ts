@@ -5,6 +5,8 @@ import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './config.js';
 import { DataContext } from './data/data-context.js';
 import { DataSource } from './data/data-source.js';
 import type { Db } from './db/open-database.js';
+import { clientErrorResponder, commonHeadersOf } from './http/client-error.js';
+import analysisLimitPlugin from './plugins/analysis-limit.js';
 import compressionPlugin from './plugins/compression.js';
 import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
@@ -15,6 +17,7 @@ import metricsPlugin from './plugins/metrics.js';
 import overloadPlugin from './plugins/overload.js';
 import paginationLinksPlugin from './plugins/pagination-links.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
+import requiredDataVersionPlugin from './plugins/required-data-version.js';
 import requestLimitsPlugin from './plugins/request-limits.js';
 import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js';
 import responseCachePlugin from './plugins/response-cache.js';
@@ -24,6 +27,7 @@ import standardResponsesPlugin from './plugins/standard-responses.js';
 import swaggerPlugin from './plugins/swagger.js';
 import analysisRoutes from './routes/analysis.js';
 import catalogRoutes from './routes/catalog.js';
+import embedRoutes from './routes/embed.js';
 import graphRoutes from './routes/graph.js';
 import openapiRoute from './routes/openapi.js';
 import operationsRoutes from './routes/operations.js';
@@ -46,6 +50,7 @@ export const COMPRESSION_THRESHOLD_BYTES = 1024;
 export async function buildApp({ db, data, logger = false, http = {} }: AppOptions) {
   const source = data ?? new DataSource(new DataContext(db ?? missingData()));
   const config: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...http };
+  const clientErrors = clientErrorResponder();
   const app = Fastify({
     logger,
     // One line per request, written by the request-log plugin (and for cached responses by the cache).
@@ -54,6 +59,12 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     // A hop count trusts that many proxies in front: proxy-addr's (address, hop) => hop < n.
     trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Hostile clients: a request (headers and body) must arrive within requestTimeout, its headers within
+    // headersTimeout; Node checks every connectionsCheckingInterval, so a slow body is cut within the sum.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: { headersTimeout: Math.min(config.headersTimeoutMs, config.requestTimeoutMs), connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(config.requestTimeoutMs / 4))) },
+    clientErrorHandler: (error, socket) => clientErrors.onClientError(error, socket),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Errors the router raises before any handler (bad percent-encoding, over-long parameters) are problems too.
     frameworkErrors: (error, request, reply) => {
@@ -61,6 +72,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
       return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[status] ?? 'bad-request', status, detail: frameworkDetail(status, error.message) });
     },
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('publicOrigin', config.publicBaseUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -74,21 +86,27 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   // Before anything that can answer early (503, 414, 429), so browsers can read those answers too.
   await app.register(corsPlugin, { origins: config.corsOrigins });
   await app.register(overloadPlugin);
-  await app.register(requestLimitsPlugin);
-  await app.register(rateLimitPlugin, { max: config.rateLimitMax });
-  await app.register(languagePlugin, { defaultLanguage: config.defaultLanguage });
-  await app.register(databasePlugin, { data: source });
+  await app.register(requiredDataVersionPlugin, { data: source, required: config.requireDataVersion });
+  await app.register(rateLimitPlugin, { max: config.rateLimitMax, redisUrl: config.redisUrl });
+  // The fast path: a cached answer is written here, after the per-request hooks above (so it is
+  // counted, rate limited and carries their headers) and before everything below.
   await app.register(responseCachePlugin, {
     data: source,
     cacheControl: config.cacheControl,
     compressionThreshold: COMPRESSION_THRESHOLD_BYTES,
+    hostIndependent: config.publicBaseUrl !== null,
     onHit: () => app.metrics.cacheHit(),
     onMiss: () => app.metrics.cacheMiss(),
   });
+  await app.register(languagePlugin, { defaultLanguage: config.defaultLanguage });
+  await app.register(databasePlugin, { data: source });
   await app.register(securityHeadersPlugin);
+  // After the security headers, so a 414 carries them too; a URL in the cache has passed these checks.
+  await app.register(requestLimitsPlugin);
   await app.register(compressionPlugin, { threshold: COMPRESSION_THRESHOLD_BYTES });
   await app.register(swaggerPlugin);
   await app.register(paginationLinksPlugin);
+  await app.register(analysisLimitPlugin, { capacity: config.maxConcurrentAnalyses });
 
   await app.register(rolesRoutes);
   await app.register(catalogRoutes);
@@ -98,7 +116,12 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(operationsRoutes);
   await app.register(openapiRoute);
   await app.register(problemRoutes);
+  await app.register(embedRoutes);
   await app.ready();
+  app.server.maxConnections = config.maxConnections;
+  app.server.on('checkExpectation', clientErrors.onExpectation);
+  // Problems raised before routing carry what every routed response carries (security headers, CORS).
+  clientErrors.setCommonHeaders(commonHeadersOf((await app.inject({ method: 'GET', url: '/health' })).headers));
   return app;
 }
 

@@ -17,6 +17,22 @@ export interface HttpConfig {
   trustProxy: boolean | number | string[];
   /** The language of a response when the client asks for none we have. */
   defaultLanguage: Lang;
+  /** Counts rate limits in this Redis, shared by every replica; unset: each replica counts in memory. */
+  redisUrl?: string;
+  /** Refuse traffic (503) until the data served is this version (a rollout's replicas wait for their data). */
+  requireDataVersion?: string;
+  /**
+   * The origin JSON-LD identifiers are built from (`https://api.example.org`). Null: from the request's
+   * validated Host, which any client can set, so responses then vary by Host (fine for development only).
+   */
+  publicBaseUrl: string | null;
+  /** Hostile-client bounds: whole request (a body sent one byte a second is cut), headers, idle keep-alive, open sockets. */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+  /** CPU-bound analysis requests (extract, gap) being computed at once; more get 503 with Retry-After. */
+  maxConcurrentAnalyses: number;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -25,6 +41,12 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   corsOrigins: '*',
   trustProxy: false,
   defaultLanguage: 'pl',
+  publicBaseUrl: null,
+  requestTimeoutMs: 20_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 72_000,
+  maxConnections: 2_000,
+  maxConcurrentAnalyses: 8,
 };
 
 const configSchema = z.object({
@@ -38,9 +60,20 @@ const configSchema = z.object({
   CORS_ORIGINS: z.string().min(1).default('*'),
   TRUST_PROXY: z.string().min(1).default('false'),
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('pl'),
+  PUBLIC_BASE_URL: z.string().refine(isOrigin, 'must be an http(s) origin, scheme://host[:port], without a path or query').optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(DEFAULT_HTTP_CONFIG.requestTimeoutMs),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(DEFAULT_HTTP_CONFIG.headersTimeoutMs),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_HTTP_CONFIG.keepAliveTimeoutMs),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_CONFIG.maxConnections),
+  MAX_CONCURRENT_ANALYSES: z.coerce.number().int().min(1).max(256).default(DEFAULT_HTTP_CONFIG.maxConcurrentAnalyses),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   NODE_ENV: z.string().default('development'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REQUIRE_DATA_VERSION: z.string().regex(/^[0-9a-f]{6,64}$/, 'a data version as /meta names it (hex)').optional(),
 });
+
+/** Every environment variable the server reads (deployment manifests are checked against it). */
+export const CONFIG_KEYS = Object.keys(configSchema.shape);
 
 export interface Config {
   port: number;
@@ -81,6 +114,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       corsOrigins: c.CORS_ORIGINS.trim() === '*' ? '*' : c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       trustProxy: parseTrustProxy(c.TRUST_PROXY),
       defaultLanguage: c.DEFAULT_LANGUAGE,
+      redisUrl: c.REDIS_URL,
+      requireDataVersion: c.REQUIRE_DATA_VERSION,
+      publicBaseUrl: c.PUBLIC_BASE_URL ? new URL(c.PUBLIC_BASE_URL).origin : null,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: c.HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: c.MAX_CONNECTIONS,
+      maxConcurrentAnalyses: c.MAX_CONCURRENT_ANALYSES,
     },
   };
 }
@@ -89,6 +130,15 @@ function parseTrustProxy(value: string): HttpConfig['trustProxy'] {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  } catch {
+    return false;
+  }
 }
 
 function fromRoot(path: string): string {

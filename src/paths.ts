@@ -8,4 +8,4 @@ export const SEED_DIR = fileURLToPath(new URL('../seed', import.meta.url));
 export const OPENAPI_FILE = fileURLToPath(new URL('../openapi/openapi.json', import.meta.url));
 export const DOCUMENTS_DIR = fileURLToPath(new URL('../seed/documents', import.meta.url));
 /** The code that turns documents into rows: a change to it makes the seeded data stale too. */
-export const SEED_CODE_DIRS = ['./seed', './lib', './search', './model'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+export const SEED_CODE_DIRS = ['./seed', './lib', './search', './model', './text'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));

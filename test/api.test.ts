@@ -107,7 +107,7 @@ describe('GET /roles/:role', () => {
   it('resolves a role by an alias', async () => {
     const role = await getJson('/roles/In%C5%BCynier%20AI');
     expect(role.slug).toBe('ai-engineer');
-    expect(role.aliases).toContain('Inżynier AI');
+    expect(role.aliases.map((a: { name: string }) => a.name)).toContain('Inżynier AI');
     // The definition names the role "Inżynier Sztucznej Inteligencji" in parentheses.
     expect((await getJson(`/roles/${encodeURIComponent('Inżynier Sztucznej Inteligencji')}`)).slug).toBe('ai-engineer');
   });
@@ -277,7 +277,7 @@ describe('GET /technologies', () => {
     expect((await getJson('/technologies/k8s')).slug).toBe('kubernetes');
     const gcp = await getJson('/technologies/GCP');
     expect(gcp.slug).toBe('google-cloud');
-    expect(gcp.aliases).toContain('GCP');
+    expect(gcp.aliases.map((a: { name: string }) => a.name)).toContain('GCP');
     expect(gcp.skills.map((s: any) => s.slug)).toEqual(['cloud-providers']);
     expect(gcp.tasks.map((t: any) => [t.responsibility.slug, t.source.line])).toEqual([['model-deployment', 41]]);
   });

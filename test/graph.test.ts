@@ -230,7 +230,7 @@ describe('GET /graph', () => {
     for (const [query, name] of [
       ['?kinds=role,planet', 'kinds'],
       ['?kinds=,', 'kinds'],
-      ['?format=svg', 'format'],
+      ['?format=png', 'format'],
       ['?colour=red', 'colour'],
     ]) {
       const response = await get(`/graph${query}`);
@@ -510,7 +510,7 @@ describe('graph representations as operations of their own', () => {
 });
 
 describe('graph OpenAPI', () => {
-  it('documents the three operations, and the three media types of the graph', () => {
+  it('documents the three operations, and the four media types of the graph', () => {
     const spec = seeded.app.swagger() as { paths: Record<string, { get: { operationId: string; tags: string[]; responses: Record<string, { content?: Record<string, unknown> }> } }> };
     expect(spec.paths['/graph'].get.operationId).toBe('getGraph');
     expect(spec.paths['/graph/nodes/{node}/neighbors'].get.operationId).toBe('getNeighbors');
@@ -520,6 +520,9 @@ describe('graph OpenAPI', () => {
     expect(Object.keys(spec.paths['/graph'].get.responses['200'].content!)).toEqual(['application/json']);
     expect(Object.keys(spec.paths['/graph/cytoscape'].get.responses['200'].content!)).toEqual(['application/vnd.cytoscape+json']);
     expect(Object.keys(spec.paths['/graph/dot'].get.responses['200'].content!)).toEqual(['text/vnd.graphviz']);
+    expect(Object.keys(spec.paths['/graph/svg'].get.responses['200'].content!)).toEqual(['image/svg+xml']);
+    expect(Object.keys(spec.paths['/graph/nodes/{node}/neighbors'].get.responses['200'].content!)).toEqual(['application/json']);
+    expect(Object.keys(spec.paths['/graph/nodes/{node}/neighbors/svg'].get.responses['200'].content!)).toEqual(['image/svg+xml']);
     expect(Object.keys(spec.paths['/graph'].get.responses)).toEqual(expect.arrayContaining(['400', '406']));
   });
 });

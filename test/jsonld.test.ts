@@ -178,7 +178,8 @@ describe('the JSON-LD expands to schema.org (offline, local context)', () => {
     expect(role?.['@type']).toEqual([`${SCHEMA}Occupation`]);
     expect(values(role, 'name')).toEqual([{ '@value': json.name, '@language': 'en' }]);
     expect(values(role, 'description')).toEqual([{ '@value': json.definition.text, '@language': 'en' }]);
-    expect(values(role, 'url')).toEqual([{ '@id': id }]);
+    // @id is the API resource; url is the page people read, the explorer, in the document's language.
+    expect(values(role, 'url')).toEqual([{ '@id': `${ORIGIN}/?node=role:ai-engineer&lang=en` }]);
     expect(values(role, 'responsibilities')).toEqual(responsibilities.map((r) => ({ '@value': r.name, '@language': 'en' })));
     // Aliases are forms in no one language: the context keeps them untagged.
     expect(values(role, 'alternateName')).toContainEqual({ '@value': 'Artificial Intelligence Engineer' });
@@ -235,7 +236,7 @@ describe('the JSON-LD expands to schema.org (offline, local context)', () => {
     expect(technology?.['@type']).toEqual([`${SCHEMA}DefinedTerm`]);
     expect(values(technology, 'name')).toEqual([{ '@value': 'Kubernetes', '@language': 'en' }]);
     expect(values(technology, 'termCode')).toEqual([{ '@value': 'kubernetes' }]);
-    expect(values(technology, 'url')).toEqual([{ '@id': id }]);
+    expect(values(technology, 'url')).toEqual([{ '@id': `${ORIGIN}/?node=technology:kubernetes&lang=en` }]);
     const aliases = vocabulary.technologies.find((t) => t.slug === 'kubernetes')!.aliases;
     expect(aliases).toContain('k8s');
     expect(values(technology, 'alternateName')).toEqual(aliases.map((alias) => ({ '@value': alias })));

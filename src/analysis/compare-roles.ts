@@ -3,6 +3,7 @@ import type { Lang } from '../http/language.js';
 import type { RolesRepository } from '../repositories/roles-repository.js';
 import type { RoleComparison } from '../schemas/analysis.js';
 import { USAGE_KINDS } from '../schemas/roles.js';
+import { urls } from '../model/ids.js';
 
 type Side = 'a' | 'b';
 
@@ -53,10 +54,12 @@ export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdent
         const prefix = `sides[${index}].`;
         if (field.startsWith(prefix)) untranslated.push(`statedDifferences.${as}.${field.slice(prefix.length)}`);
       }
-      return { text: side.text, focus: side.focus, keyQuestion: side.keyQuestion, tools: side.tools, source: side.source };
+      return { label: null, text: side.text, focus: side.focus, keyQuestion: side.keyQuestion, tools: side.tools, source: side.source };
     };
     if (comparison.untranslated?.includes('title')) untranslated.push('statedDifferences.title');
-    statedDifferences = { id: comparison.id, slug: comparison.slug, title: comparison.title, url: comparison.url, a: sideOf(a.slug, 'a'), b: sideOf(b.slug, 'b'), source: comparison.source };
+    statedDifferences = { kind: 'comparison', id: comparison.id, slug: comparison.slug, title: comparison.title, url: comparison.url, a: sideOf(a.slug, 'a'), b: sideOf(b.slug, 'b'), source: comparison.source };
+  } else {
+    statedDifferences = analogyBetween(roleA, a.slug, b.slug, untranslated);
   }
 
   if (roleA.untranslated?.includes('name')) untranslated.push('a.name');
@@ -69,6 +72,41 @@ export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdent
     statedDifferences,
   };
   return untranslated.length ? { ...result, untranslated } : result;
+}
+
+type RoleDetail = ReturnType<RolesRepository['get']>;
+
+/**
+ * An analogy that puts both roles side by side ("AI Scientist (Naukowiec): …", "AI Engineer (Inżynier
+ * Budowy): …") states how they differ as much as a "vs." section does; the role's own description
+ * lists every analogy it takes part in, whichever role's document holds it.
+ */
+function analogyBetween(role: RoleDetail, aSlug: string, bSlug: string, untranslated: string[]): RoleComparison['statedDifferences'] {
+  const index = role.analogies.findIndex((an) => an.sides.some((x) => x.role.slug === aSlug) && an.sides.some((x) => x.role.slug === bSlug));
+  if (index < 0) return null;
+  const analogy = role.analogies[index];
+  const prefix = `analogies[${index}].`;
+  const sideOf = (slug: string, as: Side) => {
+    const at = analogy.sides.findIndex((x) => x.role.slug === slug);
+    const side = analogy.sides[at];
+    for (const field of role.untranslated ?? []) {
+      const sidePrefix = `${prefix}sides[${at}].`;
+      if (field.startsWith(sidePrefix) && !field.endsWith('.role.name')) untranslated.push(`statedDifferences.${as}.${field.slice(sidePrefix.length)}`);
+    }
+    return { label: side.label, text: side.text, focus: null, keyQuestion: null, tools: [], source: side.source };
+  };
+  if (role.untranslated?.includes(`${prefix}title`)) untranslated.push('statedDifferences.title');
+  return {
+    kind: 'analogy',
+    id: null,
+    // Named like a comparison ("ai-engineer-vs-data-scientist"), sides in the document's order: the same in every language.
+    slug: `${analogy.sides.map((x) => x.role.slug).join('-vs-')}-analogy`,
+    title: analogy.title,
+    url: urls.role(role.slug),
+    a: sideOf(aSlug, 'a'),
+    b: sideOf(bSlug, 'b'),
+    source: analogy.source,
+  };
 }
 
 /**

@@ -1,7 +1,5 @@
-import { TermMatcher, type TermMatch } from '../lib/term-matcher.js';
 import { foldDiacritics, slugify } from '../lib/text.js';
-import { FoldedText } from './folded-text.js';
-import { polishInflections } from './polish-inflection.js';
+import { PhraseMatcher } from '../text/phrase-matcher.js';
 
 export type EntityKind = 'technology' | 'skill' | 'role';
 
@@ -12,8 +10,9 @@ export interface EntityKey {
 
 /** What the database knows by name: the plain data the matcher is built from. */
 export interface VocabularyData {
-  technologies: { slug: string; name: string; aliases: string[] }[];
-  /** `names`: the Polish and English names; `technologies`: slugs of the technologies the skill involves. */
+  /** `aliases`: alternate names and curated forms; `contextual`: those of them (or the name) that need context. */
+  technologies: { slug: string; name: string; aliases: string[]; contextual?: string[] }[];
+  /** `names`: the Polish and English names and curated forms; `technologies`: slugs of the technologies the skill involves. */
   skills: { slug: string; names: string[]; technologies: string[] }[];
   roles: { slug: string; names: string[] }[];
 }
@@ -28,39 +27,39 @@ export interface EntityMention {
 }
 
 /**
- * Every surface form of every technology, skill and role, in one matcher: one pass over the text,
- * longest form first across kinds ("Google Cloud AI Platform" before "Google Cloud"). A form can name
- * several entities at once: the skill "Python" is the technology Python, "non-relational databases"
- * is both a skill and an alias of NoSQL.
+ * Every surface form of every technology, skill and role, in one matcher over the shared morphology
+ * (src/text/morphology.ts): one pass over the text, longest form first across kinds ("Google Cloud AI
+ * Platform" before "Google Cloud"), any case ending ("Kubernetesem", "wzorców projektowych"). A form
+ * can name several entities at once: the skill "Python" is the technology Python, "non-relational
+ * databases" is both a skill and an alias of NoSQL.
  */
 export class VocabularyIndex {
-  private readonly matcher: TermMatcher<EntityKey[]>;
+  private readonly matcher: PhraseMatcher<EntityKey[]>;
   private readonly bySlug = new Map<string, EntityKey[]>();
 
   constructor(data: VocabularyData) {
-    const forms = new Map<string, { form: string; entities: EntityKey[] }>();
-    const add = (form: string, entity: EntityKey) => {
+    const forms = new Map<string, { form: string; entities: EntityKey[]; contextual: boolean }>();
+    const add = (form: string, entity: EntityKey, contextual = false) => {
       const key = foldDiacritics(form.trim()).toLowerCase();
       if (!key) return;
-      const entry = forms.get(key) ?? forms.set(key, { form: form.trim(), entities: [] }).get(key)!;
+      const entry = forms.get(key) ?? forms.set(key, { form: form.trim(), entities: [], contextual }).get(key)!;
+      entry.contextual ||= contextual;
       if (!entry.entities.some((e) => e.kind === entity.kind && e.slug === entity.slug)) entry.entities.push(entity);
     };
-    const technologyForms = new Map<string, string[]>();
+    const technologyForms = new Map<string, { form: string; contextual: boolean }[]>();
     for (const t of data.technologies) {
-      const foldedName = foldDiacritics(t.name).toLowerCase();
-      // An alias that already is an inflection of the name ("Pythona") is not inflected again.
-      const bases = [t.name, ...t.aliases.filter((a) => !foldDiacritics(a).toLowerCase().startsWith(foldedName))];
-      technologyForms.set(t.slug, [t.name, ...t.aliases, ...bases.flatMap(polishInflections)]);
+      const contextual = new Set((t.contextual ?? []).map((c) => c.toLowerCase()));
+      technologyForms.set(t.slug, [t.name, ...t.aliases].map((form) => ({ form, contextual: contextual.has(form.toLowerCase()) })));
     }
-    for (const t of data.technologies) for (const form of technologyForms.get(t.slug)!) add(form, { kind: 'technology', slug: t.slug });
+    for (const t of data.technologies) for (const { form, contextual } of technologyForms.get(t.slug)!) add(form, { kind: 'technology', slug: t.slug }, contextual);
     for (const skill of data.skills) {
       const entity: EntityKey = { kind: 'skill', slug: skill.slug };
       for (const name of skill.names) add(name, entity);
       // A skill that is a technology ("Python" under Programming) is named by that technology's forms too.
-      if (skill.technologies.includes(skill.slug)) for (const form of technologyForms.get(skill.slug) ?? []) add(form, entity);
+      if (skill.technologies.includes(skill.slug)) for (const { form, contextual } of technologyForms.get(skill.slug) ?? []) add(form, entity, contextual);
     }
     for (const role of data.roles) for (const name of role.names) add(name, { kind: 'role', slug: role.slug });
-    this.matcher = new TermMatcher([...forms.values()].map(({ form, entities }) => ({ form, target: entities })));
+    this.matcher = new PhraseMatcher([...forms.values()].map(({ form, entities, contextual }) => ({ form, target: entities, contextual })));
 
     const slugs: [EntityKind, string][] = [
       ...data.technologies.map((t): [EntityKind, string] => ['technology', t.slug]),
@@ -72,11 +71,7 @@ export class VocabularyIndex {
 
   /** Every mention in the text, in text order, with offsets into the text as given. */
   find(text: string): EntityMention[] {
-    const folded = new FoldedText(text);
-    return this.matcher.find(folded.folded).map((m: TermMatch<EntityKey[]>) => {
-      const { start, end } = folded.toOriginal(m.start, m.end);
-      return { entities: m.target, matched: text.slice(start, end), start, end };
-    });
+    return this.matcher.find(text).map((m) => ({ entities: m.target, matched: m.matched, start: m.start, end: m.end }));
   }
 
   /** What one identifier names: a name, alias or inflected form (any case, accents optional), or a slug. */

@@ -52,7 +52,7 @@ export class DataContext {
   }
 
   get analysis(): AnalysisContext {
-    return (this.analysisCache ??= new AnalysisContext(this.repositories.roles, this.repositories.catalog));
+    return (this.analysisCache ??= new AnalysisContext(this.repositories.roles, this.repositories.catalog, this.db));
   }
 
   /** Closes the handle when this context owns it (the server's; tests own theirs). */

@@ -17,6 +17,18 @@ export const TECHNOLOGY_KINDS = ['language', 'library', 'framework', 'platform',
 export const ROLE_TEXT_SECTIONS = ['introduction', 'summary'] as const;
 export const SKILL_KINDS = ['technical', 'soft'] as const;
 
+/**
+ * Where an alias was read from: the first document line that uses it (as written or inflected), or,
+ * for a name no document uses, the curated file that gives it. Exactly one of the two is set.
+ */
+const aliasProvenance = () => ({
+  documentId: integer('document_id').references(() => documents.id),
+  line: integer('line'),
+  curatedFile: text('curated_file'),
+});
+
+export const ALIAS_LANGUAGES = ['pl', 'en'] as const;
+
 const inList = (column: string, values: readonly string[]) =>
   sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 
@@ -57,8 +69,14 @@ export const roleAliases = sqliteTable(
       .references(() => roles.id, { onDelete: 'cascade' }),
     alias: text('alias').notNull(),
     normalized: text('normalized').notNull(),
+    /** The language the alias belongs to ("Inżynier AI" is Polish, "Artificial Intelligence Engineer" English). */
+    lang: text('lang', { enum: ALIAS_LANGUAGES }).notNull(),
+    ...aliasProvenance(),
   },
-  (t) => [unique('role_aliases_normalized').on(t.normalized)],
+  (t) => [
+    unique('role_aliases_normalized').on(t.normalized),
+    check('role_aliases_source', sql`(${t.line} is null) <> (${t.curatedFile} is null)`),
+  ],
 );
 
 export const roleTexts = sqliteTable(
@@ -163,6 +181,8 @@ export const technologies = sqliteTable(
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
     kind: text('kind', { enum: TECHNOLOGY_KINDS }).notNull(),
+    /** The name is the vocabulary's ("Apache Airflow"), not the words of the source line ("Airflow"). */
+    nameCurated: integer('name_curated', { mode: 'boolean' }).notNull().default(false),
     ...provenance(),
   },
   () => [check('technologies_kind', inList('kind', TECHNOLOGY_KINDS))],
@@ -177,8 +197,12 @@ export const technologyAliases = sqliteTable(
       .references(() => technologies.id, { onDelete: 'cascade' }),
     alias: text('alias').notNull(),
     normalized: text('normalized').notNull(),
+    ...aliasProvenance(),
   },
-  (t) => [unique('technology_aliases_normalized').on(t.normalized)],
+  (t) => [
+    unique('technology_aliases_normalized').on(t.normalized),
+    check('technology_aliases_source', sql`(${t.line} is null) <> (${t.curatedFile} is null)`),
+  ],
 );
 
 export const responsibilityTechnologies = sqliteTable(
@@ -291,6 +315,8 @@ export const skills = sqliteTable(
     namePl: text('name_pl').notNull(),
     nameEn: text('name_en'),
     kind: text('kind', { enum: SKILL_KINDS }).notNull(),
+    /** The Polish name is the vocabulary's ("relacyjne bazy danych"), not in any case on the source line ("Zarówno relacyjne"). */
+    nameCurated: integer('name_curated', { mode: 'boolean' }).notNull().default(false),
     ...provenance(),
   },
   () => [check('skills_kind', inList('kind', SKILL_KINDS))],
@@ -407,6 +433,25 @@ export const comparisonSideTechnologies = sqliteTable(
     ...provenance(),
   },
   (t) => [primaryKey({ columns: [t.sideId, t.technologyId] }), index('comparison_side_technologies_technology').on(t.technologyId)],
+);
+
+export const MATCH_FORM_KINDS = ['technology', 'skill', 'role'] as const;
+
+/**
+ * Forms that find an entity in free text but are not names of it, so never served: curated inflected
+ * forms ("Inżyniera AI") and wordings ("zasad SOLID"). `contextual` marks a common word or short
+ * abbreviation ("Excel", "TF") that names the entity only where context says so.
+ */
+export const matchForms = sqliteTable(
+  'match_forms',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind', { enum: MATCH_FORM_KINDS }).notNull(),
+    slug: text('slug').notNull(),
+    form: text('form').notNull(),
+    contextual: integer('contextual', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('match_forms_entity').on(t.kind, t.slug)],
 );
 
 /** One row per seed: what the database was built from. */

@@ -1,17 +1,18 @@
 import { mediaTypeQuality, parseMediaRanges } from '../http/accept.js';
 
-export const GRAPH_FORMATS = ['json', 'dot', 'cytoscape'] as const;
+export const GRAPH_FORMATS = ['json', 'dot', 'cytoscape', 'svg'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 export const GRAPH_MEDIA_TYPES: Record<GraphFormat, string> = {
   json: 'application/json',
   cytoscape: 'application/vnd.cytoscape+json',
   dot: 'text/vnd.graphviz',
+  svg: 'image/svg+xml',
 };
 
 /**
  * RFC 9110 proactive negotiation over the graph's media types: the most specific range that matches
- * a type decides its weight; the highest weight wins, ties go to JSON, then Cytoscape, then DOT. Null when the
+ * a type decides its weight; the highest weight wins, ties go to JSON, then Cytoscape, then DOT, then SVG. Null when the
  * client accepts none of them. No Accept header means anything.
  */
 export function negotiateGraphFormat(accept: string | undefined): GraphFormat | null {
@@ -26,4 +27,4 @@ export function negotiateGraphFormat(accept: string | undefined): GraphFormat | 
 }
 
 /** Ties between equally acceptable types go to the first. */
-const GRAPH_FORMATS_BY_PREFERENCE: GraphFormat[] = ['json', 'cytoscape', 'dot'];
+const GRAPH_FORMATS_BY_PREFERENCE: GraphFormat[] = ['json', 'cytoscape', 'dot', 'svg'];

@@ -10,6 +10,7 @@ const RESOURCE_NAMES = {
   node: { pl: 'węzła', en: 'node' },
   path: { pl: 'ścieżki', en: 'path' },
   problemType: { pl: 'typu problemu', en: 'problem type' },
+  roleUrl: { pl: 'roli tego API pod adresem', en: 'role of this API at the URL' },
 } as const;
 
 export type ResourceName = keyof typeof RESOURCE_NAMES;

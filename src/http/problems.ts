@@ -69,6 +69,11 @@ export const PROBLEM_TYPES = {
     title: { pl: 'Za dużo żądań', en: 'Too many requests' },
     description: { pl: 'Klient wysłał więcej żądań, niż pozwala limit; Retry-After i RateLimit-* mówią, kiedy spróbować ponownie.', en: 'The client sent more requests than the limit allows; Retry-After and RateLimit-* say when to retry.' },
   },
+  'expectation-failed': {
+    status: 417,
+    title: { pl: 'Oczekiwanie niespełnione', en: 'Expectation failed' },
+    description: { pl: 'Serwer spełnia tylko oczekiwanie Expect: 100-continue.', en: 'The only expectation this server meets is Expect: 100-continue.' },
+  },
   'request-header-fields-too-large': {
     status: 431,
     title: { pl: 'Za duże nagłówki żądania', en: 'Request header fields too large' },
@@ -78,6 +83,11 @@ export const PROBLEM_TYPES = {
     status: 500,
     title: { pl: 'Błąd serwera', en: 'Internal server error' },
     description: { pl: 'Serwer nie mógł odpowiedzieć na to żądanie. Błąd został zapisany w logu.', en: 'The server could not answer this request. It has been logged.' },
+  },
+  'not-implemented': {
+    status: 501,
+    title: { pl: 'Nie zaimplementowano', en: 'Not implemented' },
+    description: { pl: 'Serwer nie obsługuje tej odmiany żądania (np. oEmbed w formacie XML).', en: 'The server does not implement this variant of the request (e.g. oEmbed as XML).' },
   },
   overloaded: {
     status: 503,
@@ -105,9 +115,11 @@ export const PROBLEM_BY_STATUS: Record<number, ProblemKey> = {
   413: 'payload-too-large',
   414: 'uri-too-long',
   415: 'unsupported-media-type',
+  417: 'expectation-failed',
   429: 'too-many-requests',
   431: 'request-header-fields-too-large',
   500: 'internal',
+  501: 'not-implemented',
   503: 'overloaded',
 };
 

@@ -1,4 +1,17 @@
+import type { FastifyRequest } from 'fastify';
 import { BadRequestError } from '../http/errors.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** PUBLIC_BASE_URL's origin, or null when identifiers are built from the request's Host. */
+    publicOrigin: string | null;
+  }
+}
+
+/** The origin of identifiers in a response: the configured public one; the Host header only when none is configured. */
+export function originFor(request: FastifyRequest): string {
+  return request.server.publicOrigin ?? apiOrigin(request.protocol, request.host);
+}
 
 // A DNS name (underscores allowed: container names have them), IPv4, or a bracketed IPv6 literal, with an optional port.
 const HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;

@@ -2,6 +2,7 @@ import type { Lang } from '../http/language.js';
 import type { Skill, Technology } from '../schemas/catalog.js';
 import type { DefinedTermJsonLd, DefinedTermNode, DefinedTermSetNode, OccupationJsonLd } from '../schemas/jsonld.js';
 import type { Responsibility, Role, RoleSkillCategory } from '../schemas/roles.js';
+import { explorerPath } from '../embed/explorer-url.js';
 import { jsonLdContext, jsonLdText } from './context.js';
 
 /** Where the document is served: absolute identifiers need the origin, texts the language. */
@@ -21,11 +22,14 @@ function termSet(collection: keyof typeof TERM_SET_NAMES, target: JsonLdTarget):
   return { '@type': 'DefinedTermSet', '@id': id, url: id, name: TERM_SET_NAMES[collection][target.lang] };
 }
 
+/** `url` is the page people read (the explorer), while `@id` stays the API resource. */
+const humanPage = (nodeId: string, target: JsonLdTarget) => `${target.origin}${explorerPath(nodeId, target.lang)}`;
+
 const fellBack = (untranslated: string[] | undefined, field: string) => untranslated?.includes(field) ?? false;
 
 function skillTerm(skill: { slug: string; name: string; url: string }, nameFellBack: boolean, target: JsonLdTarget): DefinedTermNode {
   const id = `${target.origin}${skill.url}`;
-  return { '@type': 'DefinedTerm', '@id': id, url: id, name: jsonLdText(skill.name, nameFellBack), termCode: skill.slug, inDefinedTermSet: termSet('skills', target) };
+  return { '@type': 'DefinedTerm', '@id': id, url: humanPage(`skill:${skill.slug}`, target), name: jsonLdText(skill.name, nameFellBack), termCode: skill.slug, inDefinedTermSet: termSet('skills', target) };
 }
 
 export function occupationJsonLd(role: Role, responsibilities: Responsibility[], skillCategories: RoleSkillCategory[], target: JsonLdTarget): OccupationJsonLd {
@@ -40,9 +44,9 @@ export function occupationJsonLd(role: Role, responsibilities: Responsibility[],
     '@context': jsonLdContext(target.lang),
     '@type': 'Occupation',
     '@id': id,
-    url: id,
+    url: humanPage(`role:${role.slug}`, target),
     name: jsonLdText(role.name, fellBack(role.untranslated, 'name')),
-    alternateName: role.aliases,
+    alternateName: role.aliases.map((a) => a.name),
     ...(role.definition ? { description: jsonLdText(role.definition.text, fellBack(role.untranslated, 'definition.text')) } : {}),
     responsibilities: responsibilities.map((r) => jsonLdText(r.name, fellBack(r.untranslated, 'name'))),
     skills: [...skills.values()],
@@ -55,11 +59,11 @@ export function technologyJsonLd(technology: Technology, target: JsonLdTarget): 
     '@context': jsonLdContext(target.lang),
     '@type': 'DefinedTerm',
     '@id': id,
-    url: id,
+    url: humanPage(`technology:${technology.slug}`, target),
     // Technology names are proper names, served the same in every language.
     name: technology.name,
     termCode: technology.slug,
-    alternateName: technology.aliases,
+    alternateName: technology.aliases.map((a) => a.name),
     inDefinedTermSet: termSet('technologies', target),
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { apiOrigin } from './base-url.js';
+import { originFor } from './base-url.js';
 import type { JsonLdTarget } from './documents.js';
 import { JSON_LD_MEDIA_TYPE, prefersJsonLd } from './media-type.js';
 import { sendSerialized } from '../http/send-serialized.js';
@@ -19,7 +19,7 @@ export function negotiateJsonLd(request: FastifyRequest, reply: FastifyReply): J
 
 /** Where a JSON-LD document is served from, and in which language. */
 export function jsonLdTarget(request: FastifyRequest): JsonLdTarget {
-  return { origin: apiOrigin(request.protocol, request.host), lang: request.lang };
+  return { origin: originFor(request), lang: request.lang };
 }
 
 /** A JSON-LD document, serialized here: on the main path the operation's schema describes the plain JSON representation only. */

@@ -56,7 +56,8 @@ const NEGOTIATED: Record<string, Record<string, string>> = {
   getRole: { 'application/ld+json': 'getRoleJsonLd' },
   getTechnology: { 'application/ld+json': 'getTechnologyJsonLd' },
   getSkill: { 'application/ld+json': 'getSkillJsonLd' },
-  getGraph: { 'application/vnd.cytoscape+json': 'getGraphCytoscape', 'text/vnd.graphviz': 'getGraphDot' },
+  getGraph: { 'application/vnd.cytoscape+json': 'getGraphCytoscape', 'text/vnd.graphviz': 'getGraphDot', 'image/svg+xml': 'getGraphSvg' },
+  getNeighbors: { 'application/vnd.cytoscape+json': 'getNeighborsCytoscape', 'text/vnd.graphviz': 'getNeighborsDot', 'image/svg+xml': 'getNeighborsSvg' },
 };
 
 function recordNegotiated(doc: Doc): void {

@@ -2,14 +2,17 @@ import fp from 'fastify-plugin';
 import { appendVary } from '../http/vary.js';
 
 const ALLOWED_METHODS = 'GET, HEAD, POST, OPTIONS';
-const ALLOWED_HEADERS = 'Accept, Accept-Language, Content-Type, If-None-Match, X-Request-Id';
+/** Headers browser tracing SDKs (OpenTelemetry, Sentry) add to every fetch: a preflight refusing them breaks instrumented pages. */
+export const TRACING_HEADERS = ['traceparent', 'tracestate', 'baggage', 'sentry-trace'];
+const ALLOWED_HEADERS = ['Accept', 'Accept-Language', 'Content-Type', 'If-None-Match', 'X-Request-Id', ...TRACING_HEADERS].join(', ');
 const EXPOSED_HEADERS = 'ETag, Content-Language, X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
 
 /** The CORS headers for a request's Origin: computed per request (cheap), never cached with a response. */
 function corsHeaders(origins: '*' | string[], origin: string | undefined): Record<string, string> {
-  if (origins === '*') return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS };
+  // Timing-Allow-Origin goes to the same origins as CORS: Resource Timing then shows them the real timings.
+  if (origins === '*') return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS, 'timing-allow-origin': '*' };
   if (origin && origins.includes(origin)) {
-    return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS, vary: 'Origin' };
+    return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS, 'timing-allow-origin': origin, vary: 'Origin' };
   }
   // The answer depends on Origin even when it grants nothing: a shared cache must not replay it to an allowed origin.
   return { vary: 'Origin' };
@@ -18,7 +21,13 @@ function corsHeaders(origins: '*' | string[], origin: string | undefined): Recor
 /** Frontends on any origin (or the configured ones) may read the API; preflights are answered here. */
 export default fp<{ origins: '*' | string[] }>(
   async (app, { origins }) => {
+    // Any origin: the same two headers on every response, set without looking at the request.
+    const anyOrigin = origins === '*' ? corsHeaders('*', undefined) : null;
     app.addHook('onRequest', (request, reply, done) => {
+      if (anyOrigin) {
+        reply.headers(anyOrigin);
+        return done();
+      }
       const headers = corsHeaders(origins, request.headers.origin);
       for (const [name, value] of Object.entries(headers)) {
         if (name === 'vary') appendVary(reply, value);

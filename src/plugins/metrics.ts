@@ -28,7 +28,20 @@ export default fp<{ data: DataSource }>(
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     });
-    const inFlight = new Gauge({ name: 'http_requests_in_flight', help: 'Requests being handled now.', registers: [registry] });
+    // A plain number read at scrape time: cheaper on the hot path than a gauge's inc/dec.
+    let inFlight = 0;
+    new Gauge({
+      name: 'http_requests_in_flight',
+      help: 'Requests being handled now.',
+      registers: [registry],
+      collect() {
+        this.set(inFlight);
+      },
+    });
+    // 'close' is emitted once per response whether it finished or the client went away (onResponse misses aborts).
+    const ended = () => inFlight--;
+    // The labelled series per (method, status, route), looked up once: observe() with a label object hashes it on every call.
+    const seriesByKey = new Map<string, ReturnType<typeof duration.labels>>();
     const hits = new Counter({ name: 'response_cache_hits_total', help: 'GET responses served from the response cache.', registers: [registry] });
     const misses = new Counter({ name: 'response_cache_misses_total', help: 'Cacheable GET responses that had to be computed.', registers: [registry] });
     new Gauge({
@@ -67,13 +80,21 @@ export default fp<{ data: DataSource }>(
 
     // onResponse runs for responses served from the cache too (they are hijacked, not skipped).
     // Callback-style hooks: on the cached hot path a promise per hook is measurable.
-    app.addHook('onRequest', (_request, _reply, done) => {
-      inFlight.inc();
+    app.addHook('onRequest', (_request, reply, done) => {
+      inFlight++;
+      reply.raw.once('close', ended);
       done();
     });
     app.addHook('onResponse', (request: FastifyRequest, reply, done) => {
-      inFlight.dec();
-      duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      const route = request.routeOptions.url ?? 'unmatched';
+      const key = `${request.method} ${reply.statusCode} ${route}`;
+      let series = seriesByKey.get(key);
+      if (series === undefined) {
+        series = duration.labels({ method: request.method, route, status: String(reply.statusCode) });
+        // Routes, methods and statuses are finite; the bound only guards against a surprise.
+        if (seriesByKey.size < 1000) seriesByKey.set(key, series);
+      }
+      series.observe(reply.elapsedTime / 1000);
       done();
     });
   },

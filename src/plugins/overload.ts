@@ -18,10 +18,11 @@ export default fp(
         if (OVERLOAD_EXEMPT.has(request.routeOptions.url ?? '')) return;
         reply.header('retry-after', String(RETRY_AFTER_SECONDS));
         sendProblem(request, reply, {
-          type: '/problems/overloaded',
-          title: 'Service unavailable',
-          status: 503,
-          detail: `The server is overloaded (${type}: ${Math.round(Number(value))}); retry in ${RETRY_AFTER_SECONDS} s.`,
+          type: 'overloaded',
+          detail: {
+            pl: `Serwer jest przeciążony (${type}: ${Math.round(Number(value))}); spróbuj ponownie za ${RETRY_AFTER_SECONDS} s.`,
+            en: `The server is overloaded (${type}: ${Math.round(Number(value))}); retry in ${RETRY_AFTER_SECONDS} s.`,
+          },
         });
       },
     });

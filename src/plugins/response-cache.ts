@@ -3,9 +3,13 @@ import fp from 'fastify-plugin';
 import type { DataSource } from '../data/data-source.js';
 import { compress, negotiateEncoding, type Encoding } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
-import { variantEtag, worthCompressing } from '../http/representation.js';
+import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The stored representations: how many, how many bytes, and a way to drop them (tests compare the paths). */
+    responseCache: { readonly entries: number; readonly bytes: number; clear(): void };
+  }
   interface FastifyContextConfig {
     /** false: never cache this route's responses (operations endpoints, anything per-request). */
     cache?: boolean;
@@ -14,51 +18,51 @@ declare module 'fastify' {
     cacheKey?: string;
     /** The data version current when the request arrived: a response is cached only under the version it was computed from. */
     dataVersion?: string;
+    /** What hooks before the cache had set on a miss: per-request headers, never stored with the response. */
+    perRequestHeaders?: Record<string, unknown>;
   }
-}
-
-interface CacheEntry {
-  dataVersion: string;
-  headers: Record<string, string>;
-  etag: string;
-  body: Buffer;
-  encoded: Partial<Record<Exclude<Encoding, 'identity'>, Buffer>>;
-  compressible: boolean;
 }
 
 export interface ResponseCacheOptions {
   data: DataSource;
   cacheControl: string;
   compressionThreshold: number;
+  /**
+   * Set when identifiers in bodies are built from a configured public origin: the Host header then
+   * cannot change a representation and is left out of the key. Otherwise each host gets its own entries.
+   */
+  hostIndependent?: boolean;
   maxEntries?: number;
   maxEntryBytes?: number;
-  /** All cached bodies together (identity bytes): URLs, languages and Host values are unbounded, memory is not. */
+  /** All cached bodies together: URLs, header values and Host values are unbounded, memory is not. */
   maxBytes?: number;
   /** Counts for the metrics: a response served from the cache, or one that had to be computed. */
   onHit: () => void;
   onMiss: () => void;
 }
 
-/** Headers that belong to one exchange, not to the representation. */
-const VOLATILE = new Set(['content-length', 'date', 'connection', 'keep-alive', 'x-request-id', 'transfer-encoding', 'content-encoding', 'retry-after']);
-const isVolatile = (name: string) => VOLATILE.has(name) || name.startsWith('ratelimit-') || name.startsWith('access-control-');
+/** Longer Accept / Accept-Language values are answered but not remembered: keys must not let clients fill memory. */
+const MAX_HEADER_IN_KEY = 256;
 
 /**
  * The data only changes when the seed runs, so a GET response is computed (and validated by its zod
- * schema) once per data version: the bytes are kept per URL, language and Accept, with a strong ETag
- * and the header set computed once, and later requests are answered from them without serializing.
+ * schema) once per data version. The fast path: a hit is one Map lookup on the URL and the raw request
+ * headers the representation can depend on, and one write of a header list and body prepared when the
+ * response was stored. Only headers set by hooks registered before this one (request id, rate-limit
+ * counters, CORS) are added per request, so those hooks still run and count cached answers.
  */
 export default fp<ResponseCacheOptions>(
   async (app, options) => {
     const { data, cacheControl, compressionThreshold, onHit, onMiss } = options;
+    const keyByHost = options.hostIndependent !== true;
     const maxEntries = options.maxEntries ?? 5000;
     const maxEntryBytes = options.maxEntryBytes ?? 8 * 1024 * 1024;
     const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-    const cache = new Map<string, CacheEntry>();
+    const cache = new Map<string, Representation>();
     let bytes = 0;
     const remove = (key: string) => {
       const old = cache.get(key);
-      if (old) bytes -= sizeOf(key, old);
+      if (old) bytes -= key.length + old.bytes;
       cache.delete(key);
     };
     const clear = () => {
@@ -66,27 +70,41 @@ export default fp<ResponseCacheOptions>(
       bytes = 0;
     };
     data.on('swap', clear);
+    app.decorate('responseCache', {
+      get entries() {
+        return cache.size;
+      },
+      get bytes() {
+        return bytes;
+      },
+      clear,
+    });
     app.addHook('onClose', (_instance, done) => {
       data.off('swap', clear);
       done();
     });
 
     app.addHook('onRequest', (request, reply, done) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.routeOptions.config.cache === false) return done();
-      const accept = request.headers.accept ?? '';
-      // An outlandish Accept is answered but not remembered: keys must not let clients fill memory.
-      if (accept.length > MAX_ACCEPT_IN_KEY) return done();
-      // Host (as the app sees it, proxies included) and protocol are part of the key: JSON-LD identifiers are absolute URLs built from them.
-      const key = `${request.protocol}://${request.host}${request.url}\n${request.lang}\n${accept}`;
-      const entry = cache.get(key);
+      const method = request.method;
+      if (method !== 'GET' && method !== 'HEAD') return done();
+      const headers = request.headers;
+      const accept = headers.accept ?? '';
+      const language = headers['accept-language'] ?? '';
+      if (accept.length > MAX_HEADER_IN_KEY || language.length > MAX_HEADER_IN_KEY) return done();
+      // The raw headers, not a negotiated value: whatever language or media-type negotiation runs later, equal inputs give equal answers.
+      const key = `${keyByHost ? `${request.protocol}://${request.host}` : ''}${request.url}\n${accept}\n${language}`;
+      const stored = cache.get(key);
       const dataVersion = data.current.dataVersion;
-      if (!entry || entry.dataVersion !== dataVersion) {
+      if (stored === undefined || stored.dataVersion !== dataVersion) {
         request.cacheKey = key;
         request.dataVersion = dataVersion;
+        request.perRequestHeaders = reply.getHeaders();
         return done();
       }
       // Answered here: the remaining hooks and the handler never run (done is not called).
-      serveFromCache(request, reply, entry, (added) => (bytes += added));
+      const before = stored.bodyBytes;
+      serve(request, reply, stored);
+      bytes += stored.bodyBytes - before;
       onHit();
     });
 
@@ -99,24 +117,19 @@ export default fp<ResponseCacheOptions>(
       reply.header('etag', etag);
       reply.header('cache-control', cacheControl);
       const compressible = worthCompressing(body.length, String(reply.getHeader('content-type') ?? ''), compressionThreshold);
-      const encoding = compressible ? negotiateEncoding(request.headers['accept-encoding']) : 'identity';
-      let stored: CacheEntry | undefined;
+      const encoding = compressible ? encodingOf(request.headers['accept-encoding']) : 'identity';
+      let stored: Representation | undefined;
       if (request.cacheKey && dataVersion === data.current.dataVersion && body.length <= maxEntryBytes) {
         const key = request.cacheKey;
         remove(key);
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(reply.getHeaders())) {
-          if (value !== undefined && !isVolatile(name)) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
-        }
-        const entry: CacheEntry = { dataVersion, headers, etag, body, encoded: {}, compressible };
+        stored = new Representation(dataVersion, storedHeaders(reply.getHeaders(), request.perRequestHeaders ?? {}), etag, body, compressible);
         // Oldest first, until the new entry fits both budgets.
         for (const old of cache.keys()) {
-          if (cache.size < maxEntries && bytes + sizeOf(key, entry) <= maxBytes) break;
+          if (cache.size < maxEntries && bytes + key.length + stored.bytes <= maxBytes) break;
           remove(old);
         }
-        cache.set(key, entry);
-        bytes += sizeOf(key, entry);
-        stored = entry;
+        cache.set(key, stored);
+        bytes += key.length + stored.bytes;
         onMiss();
       }
       // The validator of the representation this client gets: the one a hit would send, so misses and hits agree.
@@ -124,50 +137,56 @@ export default fp<ResponseCacheOptions>(
       if (ifNoneMatchHits(request.headers['if-none-match'], selected)) {
         reply.code(304).header('etag', selected).removeHeader('content-type');
         // null, not '': fastify then sends no Content-Length, which on a 304 must be the 200's or absent (RFC 9110 §8.6).
-        // HEAD keeps the payload: fastify's HEAD handler needs it, turns it into the 200's length and sends no body.
-        return request.method === 'HEAD' ? payload : null;
+        // HEAD keeps a payload (fastify's HEAD handler needs one and states its length): the selected variant's, so the length is that 200's.
+        if (request.method !== 'HEAD') return null;
+        if (encoding === 'identity') return payload;
+        return stored ? stored.encoded(encoding) : compress(body, encoding, 'per-request');
       }
       if (!stored || encoding === 'identity') return payload;
       // A stored response is encoded the way a hit would encode it, and the copy kept for the hits that follow.
+      const before = stored.bodyBytes;
+      const encoded = stored.encoded(encoding);
+      bytes += stored.bodyBytes - before;
       reply.header('etag', selected).header('content-encoding', encoding);
-      return encodedBody(stored, encoding, (added) => (bytes += added));
+      return encoded;
     });
   },
-  { name: 'response-cache', dependencies: ['language'] },
+  { name: 'response-cache' },
 );
 
-const MAX_ACCEPT_IN_KEY = 256;
+/** Negotiated codings by Accept-Encoding value: clients send a handful of distinct values, each parsed once. */
+const encodings = new Map<string, Encoding>();
+const MAX_REMEMBERED_ENCODINGS = 64;
 
-/** What an entry costs: its key, its bodies (encoded copies included) and its stored headers. */
-function sizeOf(key: string, entry: CacheEntry): number {
-  let size = key.length + entry.body.length + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0);
-  for (const [name, value] of Object.entries(entry.headers)) size += name.length + value.length;
-  return size;
-}
-
-/** The entry's copy in this coding, made on first need and counted against the cache's budget. */
-function encodedBody(entry: CacheEntry, encoding: Exclude<Encoding, 'identity'>, grew: (bytes: number) => void): Buffer {
-  let body = entry.encoded[encoding];
-  if (!body) {
-    body = entry.encoded[encoding] = compress(entry.body, encoding);
-    grew(body.length);
+function encodingOf(acceptEncoding: string | undefined): Encoding {
+  if (acceptEncoding === undefined) return 'identity';
+  let encoding = encodings.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = negotiateEncoding(acceptEncoding);
+    if (encodings.size < MAX_REMEMBERED_ENCODINGS && acceptEncoding.length <= MAX_HEADER_IN_KEY) encodings.set(acceptEncoding, encoding);
   }
-  return body;
+  return encoding;
 }
 
-function serveFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, grew: (bytes: number) => void): void {
-  const encoding = entry.compressible ? negotiateEncoding(request.headers['accept-encoding']) : 'identity';
-  const etag = variantEtag(entry.etag, encoding);
-  const perRequest = reply.getHeaders() as Record<string, string>;
+function serve(request: FastifyRequest, reply: FastifyReply, stored: Representation): void {
+  const variant = stored.variant(stored.compressible ? encodingOf(request.headers['accept-encoding']) : 'identity');
+  const condition = request.headers['if-none-match'];
+  const notModified = condition !== undefined && ifNoneMatchHits(condition, variant.etag);
+  const head = request.method === 'HEAD';
+  // A HEAD 304 states the 200's length, as the slow path's HEAD handling does.
+  const prepared = notModified ? (head ? variant.notModified.concat('content-length', String(variant.length)) : variant.notModified) : variant.ok;
+  let headers = prepared;
+  const perRequest = reply.getHeaders();
+  for (const name in perRequest) {
+    const value = perRequest[name];
+    if (value === undefined || stored.names.has(name)) continue;
+    if (headers === prepared) headers = notModified && head ? prepared : prepared.slice();
+    headers.push(name, typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value));
+  }
   reply.hijack();
-  if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
-    reply.raw.writeHead(304, { 'cache-control': entry.headers['cache-control'], vary: entry.headers.vary, ...perRequest, etag });
-    reply.raw.end();
-    return;
-  }
-  const body = encoding === 'identity' ? entry.body : encodedBody(entry, encoding, grew);
-  const headers: Record<string, string | number> = { ...entry.headers, ...perRequest, etag, 'content-length': body.length };
-  if (encoding !== 'identity') headers['content-encoding'] = encoding;
-  reply.raw.writeHead(200, headers);
-  reply.raw.end(request.method === 'HEAD' ? undefined : body);
+  const res = reply.raw;
+  res.writeHead(notModified ? 304 : 200, headers);
+  if (notModified || head) res.end();
+  else if (typeof variant.body === 'string') res.end(variant.body, 'latin1');
+  else res.end(variant.body);
 }

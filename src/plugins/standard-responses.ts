@@ -21,6 +21,7 @@ export default fp(
       if (methods.includes('GET')) add(304, z.undefined().describe('Not modified: the ETag in If-None-Match is current.'));
       add(400, problem('Bad request: a malformed URL (bad percent-encoding) or more query parameters than the server accepts.'));
       add(414, problem('The URL is longer than the server accepts.'));
+      add(431, problem('The request line and headers together are larger than the server accepts.'));
       if (!RATE_LIMIT_EXEMPT.has(route.url)) add(429, problem('Too many requests from this client; see Retry-After and RateLimit-* headers.'));
       add(500, problem('Internal error; nothing about it is disclosed.'));
       add(503, problem('Overloaded or shutting down; see Retry-After.'));

@@ -35,7 +35,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
 
   function technologySummary(id: number): TechnologySummary {
     const t = refs.technologies.get(id)!;
-    return { ...refs.technologyRef(id), aliases: refs.technologyAliases.get(id) ?? [], sameAs: refs.technologySameAs(id), source: refs.source(t) };
+    return { ...refs.technologyRef(id), aliases: refs.technologyAliases.get(id) ?? [], sameAs: refs.technologySameAs(id), source: refs.source(t), nameSource: refs.nameSource(t) };
   }
 
   function skillTechnologies(skillId: number) {
@@ -44,7 +44,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
 
   function skillSummary(id: number, l: Localized, technologies = skillTechnologies(id)): SkillSummary {
     const skill = refs.skills.get(id)!;
-    return { id: ids.skill(skill.slug), slug: skill.slug, name: l.text('name', skill.namePl, skill.nameEn), kind: skill.kind, url: urls.skill(skill.slug), sameAs: refs.skillSameAs(id), technologies, source: refs.source(skill) };
+    return { id: ids.skill(skill.slug), slug: skill.slug, name: l.text('name', skill.namePl, skill.nameEn), kind: skill.kind, url: urls.skill(skill.slug), sameAs: refs.skillSameAs(id), technologies, source: refs.source(skill), nameSource: refs.nameSource(skill) };
   }
 
   /** Every skill's technologies, in one query, in the order skillTechnologies gives one skill's (its primary key's). */

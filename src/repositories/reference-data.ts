@@ -6,6 +6,9 @@ import type { Localized } from './localized.js';
 import { allRows } from './raw-rows.js';
 
 type RoleRow = typeof s.roles.$inferSelect;
+type Alias = { name: string; lang?: 'pl' | 'en'; source: { document: string; line: number } | { file: string } };
+/** Concept names and descriptions come from the curated vocabulary (the path as the repository has it). */
+const CURATED_VOCABULARY = 'seed/vocabulary.json';
 type TechnologyRow = typeof s.technologies.$inferSelect;
 type SkillRow = typeof s.skills.$inferSelect;
 type ConceptRow = typeof s.concepts.$inferSelect;
@@ -27,8 +30,8 @@ export class ReferenceData {
   readonly skillByName: Map<string, SkillRow>;
   readonly technologyByAlias: Map<string, TechnologyRow>;
   readonly roleByAlias: Map<string, RoleRow>;
-  readonly technologyAliases: Map<number, string[]>;
-  readonly roleAliases: Map<number, string[]>;
+  readonly technologyAliases: Map<number, Alias[]>;
+  readonly roleAliases: Map<number, Alias[]>;
   /** Technology id → the skill naming the same thing, and back (Kubernetes the technology is Kubernetes the skill). */
   readonly skillOfTechnology = new Map<number, number>();
   readonly technologyOfSkill = new Map<number, number>();
@@ -48,13 +51,13 @@ export class ReferenceData {
     this.technologyAliases = new Map();
     for (const a of db.select().from(s.technologyAliases).orderBy(s.technologyAliases.id).all()) {
       this.technologyByAlias.set(a.normalized, this.technologies.get(a.technologyId)!);
-      this.technologyAliases.set(a.technologyId, [...(this.technologyAliases.get(a.technologyId) ?? []), a.alias]);
+      this.technologyAliases.set(a.technologyId, [...(this.technologyAliases.get(a.technologyId) ?? []), { name: a.alias, source: this.provenance(a) }]);
     }
     this.roleByAlias = new Map();
     this.roleAliases = new Map();
     for (const a of db.select().from(s.roleAliases).orderBy(s.roleAliases.id).all()) {
       this.roleByAlias.set(a.normalized, this.roles.get(a.roleId)!);
-      this.roleAliases.set(a.roleId, [...(this.roleAliases.get(a.roleId) ?? []), a.alias]);
+      this.roleAliases.set(a.roleId, [...(this.roleAliases.get(a.roleId) ?? []), { name: a.alias, lang: a.lang, source: this.provenance(a) }]);
     }
     for (const skill of this.skills.values()) {
       const technology =
@@ -77,6 +80,16 @@ export class ReferenceData {
   skillSameAs(id: number): string[] {
     const technology = this.technologyOfSkill.get(id);
     return technology === undefined ? [] : [ids.technology(this.technologies.get(technology)!.slug)];
+  }
+
+  /** A document line when the row has one, else the curated file. */
+  provenance(row: { documentId: number | null; line: number | null; curatedFile: string | null }): { document: string; line: number } | { file: string } {
+    return row.documentId !== null && row.line !== null ? this.source({ documentId: row.documentId, line: row.line }) : { file: row.curatedFile! };
+  }
+
+  /** The source line when it contains the served name (as written or inflected), else the curated vocabulary. */
+  nameSource(row: { documentId: number; line: number; nameCurated: boolean }): { document: string; line: number } | { file: string } {
+    return row.nameCurated ? { file: CURATED_VOCABULARY } : this.source(row);
   }
 
   source(row: { documentId: number; line: number }) {
@@ -107,6 +120,7 @@ export class ReferenceData {
       description: l.text(`${field}.description`, c.descriptionPl ?? '', c.descriptionEn),
       matched,
       source: this.source(source),
+      descriptionSource: { file: CURATED_VOCABULARY },
     };
   }
 }

@@ -74,7 +74,7 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
      * links need, read from memory.
      */
     names(): { slug: string; namePl: string; nameEn: string | null; aliases: string[] }[] {
-      return q.rolesInListOrder().map((role) => ({ slug: role.slug, namePl: role.namePl, nameEn: role.nameEn, aliases: refs.roleAliases.get(role.id) ?? [] }));
+      return q.rolesInListOrder().map((role) => ({ slug: role.slug, namePl: role.namePl, nameEn: role.nameEn, aliases: (refs.roleAliases.get(role.id) ?? []).map((a) => a.name) }));
     },
 
     get(identifier: string, lang: Lang): Role {

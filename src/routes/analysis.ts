@@ -44,6 +44,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
     '/roles/:role/gap',
     {
       bodyLimit: ANALYSIS_BODY_LIMIT,
+      config: { cpuBound: true },
       schema: {
         operationId: 'analyzeGap',
         tags,
@@ -64,6 +65,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
     '/extract',
     {
       bodyLimit: ANALYSIS_BODY_LIMIT,
+      config: { cpuBound: true },
       schema: {
         operationId: 'extractEntities',
         tags,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toCytoscape } from '../graph/graph-cytoscape.js';
 import { toDot } from '../graph/graph-dot.js';
 import { GRAPH_MEDIA_TYPES, negotiateGraphFormat } from '../graph/graph-format.js';
+import { graphSvg } from '../graph/graph-svg.js';
 import type { GraphIndex } from '../graph/graph-index.js';
 import { sendSerialized } from '../http/send-serialized.js';
 import { appendVary } from '../http/vary.js';
@@ -23,11 +24,14 @@ import {
   graphSchema,
   neighborhoodSchema,
   neighborsQuerySchema,
+  neighborsRepresentationQuerySchema,
   nodeIdSchema,
   pathQuerySchema,
 } from '../schemas/graph.js';
 
 const tags = ['graph'];
+const svgSchema = z.string().describe('An SVG picture laid out by Graphviz: labels in the response language, nodes coloured by kind with a legend, each linked to its explorer page.');
+const dotSchema = z.string().describe('A Graphviz `digraph`: one line per node, then one per edge labelled with its type.');
 /** A whole ESCO-sized graph is ~100 MB of JSON: too much for one response, so larger selections must be narrowed. */
 export const MAX_GRAPH_ELEMENTS = 50_000;
 
@@ -71,7 +75,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Get the knowledge graph, whole or filtered',
         description:
           `${selection} Other representations are operations of their own, one path segment further: ` +
-          '`/graph/cytoscape` (Cytoscape.js elements) and `/graph/dot` (Graphviz DOT). Here, `Accept` or `?format=` also negotiate them.',
+          '`/graph/cytoscape` (Cytoscape.js elements), `/graph/dot` (Graphviz DOT) and `/graph/svg` (a picture laid out by Graphviz). Here, `Accept` or `?format=` also negotiate them.',
         querystring: graphQuerySchema,
         response: {
           200: { description: 'The graph as nodes and edges.', content: { [GRAPH_MEDIA_TYPES.json]: { schema: graphSchema } } },
@@ -86,6 +90,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = selectedGraph(request.query, request.lang);
       if (format === 'dot') return sendSerialized(reply, GRAPH_MEDIA_TYPES.dot, toDot(body));
       if (format === 'cytoscape') return sendSerialized(reply, GRAPH_MEDIA_TYPES.cytoscape, JSON.stringify(toCytoscape(body)));
+      if (format === 'svg') return sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(body, request.lang, app.data.current.dataVersion));
       return reply.type(`${GRAPH_MEDIA_TYPES.json}; charset=utf-8`).send(body);
     },
   );
@@ -120,7 +125,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: {
             description: 'The graph as a Graphviz digraph.',
-            content: { [GRAPH_MEDIA_TYPES.dot]: { schema: z.string().describe('A Graphviz `digraph`: one line per node, then one per edge labelled with its type.') } },
+            content: { [GRAPH_MEDIA_TYPES.dot]: { schema: dotSchema } },
           },
           ...problemResponses(400),
         },
@@ -130,26 +135,75 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/graph/svg',
+    {
+      schema: {
+        operationId: 'getGraphSvg',
+        tags,
+        summary: 'Get the knowledge graph as an SVG picture',
+        description: `${selection} Laid out by Graphviz (compiled to WebAssembly) once per data version; a picture holds at most the elements Graphviz lays out quickly (400 beyond that).`,
+        querystring: graphRepresentationQuerySchema,
+        response: { 200: { description: 'The graph as an SVG picture.', content: { [GRAPH_MEDIA_TYPES.svg]: { schema: svgSchema } } }, ...problemResponses(400) },
+      },
+    },
+    async (request, reply) => sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(selectedGraph(request.query, request.lang), request.lang, app.data.current.dataVersion)),
+  );
+
+  /** The centre node a path segment names (id, slug, name or alias), or a 404. */
+  function centreOf(node: string) {
+    const index = graph();
+    const centreId = resolveNode(index, app.repositories, node);
+    const centre = centreId === null ? undefined : index.nodes.get(centreId);
+    if (!centre) throw new NotFoundError('node', node);
+    return centre;
+  }
+
+  type NeighborsQuery = z.infer<typeof neighborsRepresentationQuerySchema>;
+
+  /** The nodes and edges a walk reaches, as a graph of its own (for Cytoscape, DOT and SVG). */
+  function reachedGraph(node: string, query: NeighborsQuery, lang: Lang) {
+    const index = graph();
+    const centre = centreOf(node);
+    const traversal = breadthFirst(index, centre.id, { maxDepth: query.depth, direction: query.direction, edgeTypes: query.edge, collectEdges: true });
+    return {
+      nodes: traversal.order.map((n) => presentNode(index.nodeList[n], lang)),
+      edges: [...traversal.edges].sort((a, b) => a - b).map((e) => presentEdge(index.edges[e])),
+    };
+  }
+
+  const neighborsParams = z.object({ node: nodeIdSchema.describe('The centre node: an id (`technology:dvc`), or a name or alias of it.') });
+  const walk = 'Breadth-first up to `depth` hops from the centre node.';
+
+  app.get(
     '/graph/nodes/:node/neighbors',
     {
       schema: {
         operationId: 'getNeighbors',
         tags,
         summary: "Get a node's neighbourhood",
-        description: 'Breadth-first up to `depth` hops; each node reached comes with its depth and a shortest walk from the centre, hop by hop with edge type, direction and source.',
-        params: z.object({ node: nodeIdSchema.describe('The centre node id, e.g. `technology:dvc`.') }),
+        description:
+          `${walk} Each node reached comes with its depth and a shortest walk from the centre, hop by hop with edge type, direction and source. ` +
+          'The nodes and edges reached are also operations of their own, one path segment further: `/cytoscape`, `/dot` and `/svg`. Here, `Accept` or `?format=` also negotiate them.',
+        params: neighborsParams,
         querystring: neighborsQuerySchema,
-        response: { 200: neighborhoodSchema, ...problemResponses(400, 404) },
+        response: { 200: { description: 'The neighbourhood.', content: { [GRAPH_MEDIA_TYPES.json]: { schema: neighborhoodSchema } } }, ...problemResponses(400, 404, 406) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      appendVary(reply, 'Accept');
+      const format = request.query.format ?? negotiateGraphFormat(request.headers.accept);
+      if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
+      if (format !== 'json') {
+        const reached = reachedGraph(request.params.node, request.query, request.lang);
+        if (format === 'cytoscape') return sendSerialized(reply, GRAPH_MEDIA_TYPES.cytoscape, JSON.stringify(toCytoscape(reached)));
+        if (format === 'dot') return sendSerialized(reply, GRAPH_MEDIA_TYPES.dot, toDot(reached));
+        return sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(reached, request.lang, app.data.current.dataVersion));
+      }
       const index = graph();
-      const centreId = resolveNode(index, app.repositories, request.params.node);
-      const centre = centreId === null ? undefined : index.nodes.get(centreId);
-      if (!centre) throw new NotFoundError('node', request.params.node);
+      const centre = centreOf(request.params.node);
       const { depth, direction, edge } = request.query;
       const traversal = breadthFirst(index, centre.id, { maxDepth: depth, direction, edgeTypes: edge, collectEdges: true });
-      return {
+      return reply.type(`${GRAPH_MEDIA_TYPES.json}; charset=utf-8`).send({
         node: presentNode(centre, request.lang),
         depth,
         direction,
@@ -159,8 +213,57 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
           return { ...presentNode(node, request.lang), depth: traversal.depth[n], path: walkTo(traversal, node.id)!.map(presentHop) };
         }),
         edges: [...traversal.edges].sort((a, b) => a - b).map((e) => presentEdge(index.edges[e])),
-      };
+      });
     },
+  );
+
+  app.get(
+    '/graph/nodes/:node/neighbors/cytoscape',
+    {
+      schema: {
+        operationId: 'getNeighborsCytoscape',
+        tags,
+        summary: "Get a node's neighbourhood as Cytoscape.js elements",
+        description: walk,
+        params: neighborsParams,
+        querystring: neighborsRepresentationQuerySchema,
+        response: { 200: { description: 'The nodes and edges reached, as Cytoscape.js elements.', content: { [GRAPH_MEDIA_TYPES.cytoscape]: { schema: cytoscapeGraphSchema } } }, ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => reply.type(`${GRAPH_MEDIA_TYPES.cytoscape}; charset=utf-8`).send(toCytoscape(reachedGraph(request.params.node, request.query, request.lang))),
+  );
+
+  app.get(
+    '/graph/nodes/:node/neighbors/dot',
+    {
+      schema: {
+        operationId: 'getNeighborsDot',
+        tags,
+        summary: "Get a node's neighbourhood as Graphviz DOT",
+        description: walk,
+        params: neighborsParams,
+        querystring: neighborsRepresentationQuerySchema,
+        response: { 200: { description: 'The nodes and edges reached, as a Graphviz digraph.', content: { [GRAPH_MEDIA_TYPES.dot]: { schema: dotSchema } } }, ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => reply.type(`${GRAPH_MEDIA_TYPES.dot}; charset=utf-8`).send(toDot(reachedGraph(request.params.node, request.query, request.lang))),
+  );
+
+  app.get(
+    '/graph/nodes/:node/neighbors/svg',
+    {
+      schema: {
+        operationId: 'getNeighborsSvg',
+        tags,
+        summary: "Get a node's neighbourhood as an SVG picture",
+        description: `${walk} Laid out by Graphviz (compiled to WebAssembly) once per data version.`,
+        params: neighborsParams,
+        querystring: neighborsRepresentationQuerySchema,
+        response: { 200: { description: 'The nodes and edges reached, as an SVG picture.', content: { [GRAPH_MEDIA_TYPES.svg]: { schema: svgSchema } } }, ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) =>
+      sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(reachedGraph(request.params.node, request.query, request.lang), request.lang, app.data.current.dataVersion)),
   );
 
   app.get(

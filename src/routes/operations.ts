@@ -40,7 +40,7 @@ const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
         reply.header('retry-after', '5');
         return sendProblem(request, reply, { type: 'not-ready', detail: { pl: 'Baza danych nie ma jeszcze danych.', en: 'The database holds no seeded data yet.' } });
       }
-      return { status: 'ready' as const, dataVersion: current.dataVersion };
+      return { status: 'ready' as const, dataVersion: current.dataVersion, rateLimits: app.rateLimitStore() };
     },
   );
 

@@ -35,8 +35,9 @@ function splitSchema<T extends z.ZodType>(item: T, what: string) {
 }
 
 const statedSideSchema = z.object({
-  text: z.string().describe("The comparison's whole paragraph on this role."),
-  focus: z.string().describe('What the role focuses on, per the comparison.'),
+  label: z.string().nullable().describe('What an analogy calls the role ("Naukowiec"); null in a comparison.'),
+  text: z.string().describe("The comparison's (or analogy's) whole paragraph on this role."),
+  focus: z.string().nullable().describe('What the role focuses on, per the comparison; null for an analogy, which states none.'),
   keyQuestion: z.string().nullable().describe('The question the role answers, per the comparison.'),
   tools: z.array(technologyRefSchema).describe('The tools the comparison names for this role.'),
   source: sourceSchema,
@@ -51,9 +52,20 @@ export const roleComparisonSchema = z
     ),
     skills: splitSchema(comparedSkillSchema, 'Skills').describe("Skills each role's skill set lists."),
     statedDifferences: z
-      .object({ id: entityIdSchema, slug: z.string(), title: z.string(), url: z.string(), a: statedSideSchema, b: statedSideSchema, source: sourceSchema })
+      .object({
+        kind: z.enum(['comparison', 'analogy']).describe('A "vs." comparison section, or an analogy that sets the roles side by side.'),
+        id: entityIdSchema.nullable().describe('The comparison\'s graph-node id; null for an analogy, which is not a node of its own.'),
+        slug: z.string(),
+        title: z.string(),
+        url: z.string(),
+        a: statedSideSchema,
+        b: statedSideSchema,
+        source: sourceSchema,
+      })
       .nullable()
-      .describe('What a document itself says sets the two roles apart, sides in the order a, b whatever order the document uses; null when no document compares them.'),
+      .describe(
+        'What a document itself says sets the two roles apart (a comparison, else an analogy), sides in the order a, b whatever order the document uses; null when no document contrasts them.',
+      ),
     untranslated: untranslatedSchema,
   })
   .meta({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityIdSchema, roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { aliasSchema, entityIdSchema, provenanceSchema, roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
 import { USAGE_KINDS } from './roles.js';
 
 /** Ids of nodes that name the same real thing in another kind (Kubernetes the technology and Kubernetes the skill). */
@@ -11,10 +11,11 @@ export const technologySummarySchema = z
     slug: z.string(),
     name: z.string(),
     kind: technologyKindSchema,
-    aliases: z.array(z.string()),
+    aliases: z.array(aliasSchema).describe('True alternate names; inflected forms resolve too but are not listed.'),
     url: z.string(),
     sameAs: sameAsSchema,
     source: sourceSchema.describe('Where the technology is first named.'),
+    nameSource: provenanceSchema.describe('Where `name` comes from: the source line when it contains the name, else the curated vocabulary ("Apache Airflow" where the document says "Airflow").'),
   })
   .meta({ id: 'TechnologySummary' });
 
@@ -44,6 +45,7 @@ export const skillSummarySchema = z
     sameAs: sameAsSchema,
     technologies: z.array(technologyRefSchema),
     source: sourceSchema,
+    nameSource: provenanceSchema.describe('Where the Polish `name` comes from: the source line when it contains it in any case, else the curated vocabulary.'),
     untranslated: untranslatedSchema,
   })
   .meta({ id: 'SkillSummary' });

@@ -17,6 +17,22 @@ export const sourceSchema = z
   })
   .meta({ id: 'Source', description: 'Where a fact was read from.' });
 
+export const curatedSourceSchema = z
+  .object({ file: z.string().describe('The curated file in the repository that gives the text (seed/vocabulary.json, seed/translations/en.json).') })
+  .meta({ id: 'CuratedSource', description: 'Where a text no document contains comes from: the curated file that gives it.' });
+
+export const provenanceSchema = z
+  .union([sourceSchema, curatedSourceSchema])
+  .meta({ id: 'Provenance', description: 'A document line that contains the text (as written or inflected), or else the curated file that gives it.' });
+
+export const aliasSchema = z
+  .object({
+    name: z.string(),
+    lang: z.enum(LANGUAGES).optional().describe('The language the name belongs to, where it has one.'),
+    source: provenanceSchema,
+  })
+  .meta({ id: 'Alias', description: 'A true alternate name (never an inflected form), with where it comes from.' });
+
 export const untranslatedSchema = z
   .array(z.string())
   .optional()
@@ -43,7 +59,15 @@ export const skillRefSchema = z
   .meta({ id: 'SkillRef', description: 'A link to a skill.' });
 
 export const conceptSchema = z
-  .object({ id: entityIdSchema, slug: z.string(), name: z.string(), description: z.string(), matched: z.string(), source: sourceSchema })
+  .object({
+    id: entityIdSchema,
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    matched: z.string().describe('The words on the source line that mention the concept.'),
+    source: sourceSchema.describe('The line that mentions the concept, in the words of `matched`.'),
+    descriptionSource: curatedSourceSchema.describe('The name and description are curated, not read from the document.'),
+  })
   .meta({ id: 'ConceptMention', description: 'A concept the text mentions, with the words that mention it.' });
 
 const DECIMAL_DIGITS = /^[0-9]{1,9}$/;

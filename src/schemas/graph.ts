@@ -125,6 +125,13 @@ function split(text: string): string[] {
     .filter((v) => v.length > 0);
 }
 
+const graphFormatParam = z
+  .enum(GRAPH_FORMATS)
+  .optional()
+  .describe(
+    'Overrides the Accept header: `json`, `dot` (text/vnd.graphviz), `cytoscape` (application/vnd.cytoscape+json) or `svg` (image/svg+xml). Typed clients use the sibling operations (`/dot`, `/cytoscape`, `/svg`) instead.',
+  );
+
 /** The selection every representation of the graph takes; `/graph` adds `format` for negotiation. */
 export const graphRepresentationQuerySchema = langQuerySchema
   .extend({
@@ -141,10 +148,7 @@ export const graphRepresentationQuerySchema = langQuerySchema
 
 export const graphQuerySchema = graphRepresentationQuerySchema
   .extend({
-    format: z
-      .enum(GRAPH_FORMATS)
-      .optional()
-      .describe('Overrides the Accept header: `json`, `dot` (text/vnd.graphviz) or `cytoscape` (application/vnd.cytoscape+json). Typed clients use `/graph/dot` and `/graph/cytoscape` instead.'),
+    format: graphFormatParam,
   })
   .strict();
 
@@ -152,13 +156,16 @@ const traversalQuery = {
   edge: csvOf(EDGE_TYPES, 'edge type').optional().describe('Comma-separated edge types to follow; all when absent.'),
 };
 
-export const neighborsQuerySchema = langQuerySchema
+/** The walk every representation of a neighbourhood takes; the main path adds `format` for negotiation. */
+export const neighborsRepresentationQuerySchema = langQuerySchema
   .extend({
     depth: decimalIntegerQuery(1, 3, 1).describe('Hops to follow, 1–3.'),
     direction: z.enum(DIRECTIONS).default('both').describe('`out` follows edges as stated, `in` backwards, `both` either way.'),
     ...traversalQuery,
   })
   .strict();
+
+export const neighborsQuerySchema = neighborsRepresentationQuerySchema.extend({ format: graphFormatParam }).strict();
 
 export const pathQuerySchema = langQuerySchema
   .extend({

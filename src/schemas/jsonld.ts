@@ -32,6 +32,7 @@ export const jsonLdTextSchema = z
   });
 
 const absoluteUrl = z.url().describe('An absolute URL of this API, built from the request\'s scheme and Host.');
+const humanPageUrl = z.url().describe('The page people read: the explorer page of the entity, in the document\'s language (`@id` is the API resource).');
 
 export const definedTermSetNodeSchema = z
   .object({ '@type': z.literal('DefinedTermSet'), '@id': absoluteUrl, url: absoluteUrl, name: z.string() })
@@ -41,7 +42,7 @@ export const definedTermNodeSchema = z
   .object({
     '@type': z.literal('DefinedTerm'),
     '@id': absoluteUrl,
-    url: absoluteUrl,
+    url: humanPageUrl,
     name: jsonLdTextSchema,
     termCode: z.string().describe('The slug.'),
     alternateName: z.array(z.string()).optional().describe('Other names and forms that resolve to the term (technologies only).'),
@@ -58,7 +59,7 @@ export const occupationJsonLdSchema = z
     '@context': jsonLdContextSchema,
     '@type': z.literal('Occupation'),
     '@id': absoluteUrl,
-    url: absoluteUrl,
+    url: humanPageUrl,
     name: jsonLdTextSchema,
     alternateName: z.array(z.string()).describe('Other names and forms that resolve to the role.'),
     description: jsonLdTextSchema.optional().describe('The definition; absent for roles the documents only mention.'),

@@ -5,8 +5,14 @@ export const healthSchema = z
   .meta({ id: 'Health', description: 'Liveness: the process answers.' });
 
 export const readySchema = z
-  .object({ status: z.literal('ready'), dataVersion: z.string() })
-  .meta({ id: 'Ready', description: 'Readiness: the database is open and seeded.' });
+  .object({
+    status: z.literal('ready'),
+    dataVersion: z.string(),
+    rateLimits: z
+      .enum(['off', 'memory', 'redis', 'redis-unavailable'])
+      .describe('Where rate limits are counted: off, this replica\'s memory, Redis (shared by all replicas), or this replica\'s memory while Redis is unreachable (the API keeps serving).'),
+  })
+  .meta({ id: 'Ready', description: 'Readiness: the database is open and seeded (and is the required data version, when one is set).' });
 
 export const metaSchema = z
   .object({

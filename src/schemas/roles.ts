@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conceptSchema, entityIdSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { aliasSchema, conceptSchema, entityIdSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
 
 const labeledTextSchema = z.object({ label: z.string().nullable(), text: z.string(), source: sourceSchema });
 
@@ -27,7 +27,7 @@ export const roleSchema = z
     slug: z.string(),
     name: z.string(),
     url: z.string(),
-    aliases: z.array(z.string()).describe('Other names that resolve to this role.'),
+    aliases: z.array(aliasSchema).describe('True alternate names of the role, in either language; inflected forms resolve too but are not listed.'),
     describedBy: z
       .object({ document: z.string(), title: z.string() })
       .nullable()

@@ -1,4 +1,5 @@
 import { ASCII, foldCharacter } from '../lib/text.js';
+import { searchStems } from '../text/morphology.js';
 
 /**
  * Folds accents character by character, keeping every character whose fold is not exactly one
@@ -37,15 +38,21 @@ export function searchTokens(query: string): string[] {
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
 /**
- * Every token must match as a word prefix ("kube" finds Kubernetes); a token that is also a whole
- * word matches both phrases, which bm25 counts twice, so exact words rank above mere prefixes.
+ * Every token must match as a word prefix ("kube" finds Kubernetes), or through the shared morphology
+ * as a prefix of a stem it may be a case form of ("Kubernetesem" finds Kubernetes, "Scientists" finds
+ * Data Scientist, "wzorców" finds "wzorce"): the same analysis extraction and gap analysis use. A token
+ * that is also a whole word matches twice, which bm25 counts, so exact words rank above the rest.
  * User text only ever reaches FTS5 as quoted strings, never as query syntax.
  */
 export function fullTextMatch(tokens: string[]): string {
-  return tokens.map((t) => `(${quote(t)} OR ${quote(t)}*)`).join(' AND ');
+  return tokens.map((t) => `(${[quote(t), ...prefixes(t)].join(' OR ')})`).join(' AND ');
 }
 
-/** Name completion: every token a word prefix. */
+/** Name completion: every token a word prefix, or a stem of it one. */
 export function prefixMatch(tokens: string[]): string {
-  return tokens.map((t) => `${quote(t)}*`).join(' AND ');
+  return tokens.map((t) => `(${prefixes(t).join(' OR ')})`).join(' AND ');
+}
+
+function prefixes(token: string): string[] {
+  return [`${quote(token)}*`, ...searchStems(token).map((stem) => `${quote(stem)}*`)];
 }

@@ -8,11 +8,25 @@ import { TECHNOLOGY_KINDS } from '../db/schema.js';
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected ASCII kebab-case');
 const bilingual = z.object({ pl: z.string().min(1), en: z.string().min(1) });
 
+const forms = z.array(z.string().min(1));
+
+/**
+ * `aliases` are true alternate names, served with their provenance; `forms` are inflected forms and
+ * wordings that only find an entity in text (the shared morphology derives most cases, these are the
+ * ones it cannot); `contextual` lists names or aliases that are common words or short abbreviations.
+ */
 export const vocabularySchema = z.object({
   technologies: z.array(
-    z.object({ slug, name: z.string().min(1), kind: z.enum(TECHNOLOGY_KINDS), aliases: z.array(z.string().min(1)) }),
+    z.object({
+      slug,
+      name: z.string().min(1),
+      kind: z.enum(TECHNOLOGY_KINDS),
+      aliases: forms,
+      forms: forms.default([]),
+      contextual: forms.default([]),
+    }),
   ),
-  roles: z.array(z.object({ slug, name: bilingual, aliases: z.array(z.string().min(1)) })),
+  roles: z.array(z.object({ slug, name: bilingual, aliases: z.object({ pl: forms, en: forms }), forms: forms.default([]) })),
   concepts: z.array(z.object({ slug, name: bilingual, forms: z.array(z.string().min(1)).min(1), description: bilingual })),
   skills: z.array(
     z.object({ slug, name: bilingual, forms: z.array(z.string().min(1)).min(1), kind: z.enum(['technical', 'soft']).optional() }),
@@ -34,6 +48,8 @@ export interface CuratedData {
 export class CuratedDataError extends Error {}
 
 export const VOCABULARY_FILE = 'vocabulary.json';
+/** How served provenance names the curated vocabulary: relative to the repository, as a reader finds it. */
+export const CURATED_VOCABULARY = 'seed/vocabulary.json';
 export const TRANSLATIONS_FILE = join('translations', 'en.json');
 
 export function loadCuratedData(seedDir: string): CuratedData {

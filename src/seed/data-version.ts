@@ -25,14 +25,17 @@ export function listDocuments(documentsDir: string): string[] {
  */
 export function computeDataVersion(inputs: SeedInputs): string {
   const hash = createHash('sha256');
-  const files = [
-    ...listDocuments(inputs.documentsDir),
-    ...walk(inputs.seedDir).filter((f) => f.endsWith('.json')),
-    ...walk(inputs.migrationsDir),
-    ...SEED_CODE_DIRS.flatMap(walk).filter((f) => /\.(ts|js)$/.test(f)),
+  // Documents are named relative to their folder: the same documents seeded from anywhere give the same version.
+  const files: [name: string, path: string][] = [
+    ...listDocuments(inputs.documentsDir).map((f) => [`documents/${relative(inputs.documentsDir, f)}`, f] as [string, string]),
+    ...[
+      ...walk(inputs.seedDir).filter((f) => f.endsWith('.json')),
+      ...walk(inputs.migrationsDir),
+      ...SEED_CODE_DIRS.flatMap(walk).filter((f) => /\.(ts|js)$/.test(f)),
+    ].map((f) => [relative(PROJECT_ROOT, f), f] as [string, string]),
   ];
-  for (const file of files) {
-    hash.update(relative(PROJECT_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const [name, path] of files) {
+    hash.update(name).update('\0').update(readFileSync(path)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }

@@ -1,4 +1,4 @@
-import { TermMatcher } from '../lib/term-matcher.js';
+import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { normalizeName, slugify } from '../lib/text.js';
 import type { CuratedData, Vocabulary } from './curated-data.js';
 import type { GraphModel, Source } from './graph-model.js';
@@ -13,10 +13,10 @@ type VocabConcept = Vocabulary['concepts'][number];
  * to one slug, and a node is created at its first mention, which becomes its provenance.
  */
 export class EntityRegistry {
-  readonly technologyTerms: TermMatcher<VocabTechnology>;
-  readonly conceptTerms: TermMatcher<VocabConcept>;
-  private readonly roleTerms: TermMatcher<VocabRole>;
-  private readonly skillTerms: TermMatcher<VocabSkill>;
+  readonly technologyTerms: PhraseMatcher<VocabTechnology>;
+  readonly conceptTerms: PhraseMatcher<VocabConcept>;
+  private readonly roleTerms: PhraseMatcher<VocabRole>;
+  private readonly skillTerms: PhraseMatcher<VocabSkill>;
   private readonly ids = { technology: new Map<string, number>(), role: new Map<string, number>(), skill: new Map<string, number>(), concept: new Map<string, number>(), category: new Map<string, number>() };
   private readonly untranslated = new Set<string>();
   private readonly translations: Map<string, string>;
@@ -30,10 +30,12 @@ export class EntityRegistry {
     const v = curated.vocabulary;
     this.translations = new Map(Object.entries(curated.translations));
     this.modifiers = [...v.skillModifiers].sort((a, b) => b.length - a.length);
-    this.technologyTerms = new TermMatcher(v.technologies.flatMap((t) => [t.name, t.slug, ...t.aliases].map((form) => ({ form, target: t }))));
-    this.roleTerms = new TermMatcher(v.roles.flatMap((r) => [r.name.pl, r.name.en, r.slug, ...r.aliases].map((form) => ({ form, target: r }))));
-    this.skillTerms = new TermMatcher(v.skills.flatMap((s) => [s.name.pl, s.name.en, s.slug, ...s.forms].map((form) => ({ form, target: s }))));
-    this.conceptTerms = new TermMatcher(v.concepts.flatMap((c) => [c.name.pl, c.name.en, ...c.forms].map((form) => ({ form, target: c }))));
+    this.technologyTerms = new PhraseMatcher(
+      v.technologies.flatMap((t) => [t.name, t.slug, ...t.aliases, ...t.forms].map((form) => ({ form, target: t, contextual: t.contextual.includes(form) }))),
+    );
+    this.roleTerms = new PhraseMatcher(v.roles.flatMap((r) => [r.name.pl, r.name.en, r.slug, ...r.aliases.pl, ...r.aliases.en, ...r.forms].map((form) => ({ form, target: r }))));
+    this.skillTerms = new PhraseMatcher(v.skills.flatMap((s) => [s.name.pl, s.name.en, s.slug, ...s.forms].map((form) => ({ form, target: s }))));
+    this.conceptTerms = new PhraseMatcher(v.concepts.flatMap((c) => [c.name.pl, c.name.en, ...c.forms].map((form) => ({ form, target: c }))));
   }
 
   /** The curated English for a Polish source text; null (and remembered) when there is none. */
@@ -65,8 +67,10 @@ export class EntityRegistry {
     this.ids.technology.set(slug, id);
     this.model.technologies.push({ id, slug, name: known?.name ?? name.trim(), kind: known?.kind ?? 'tool', ...source });
     if (!known) this.warnings.push(`technology "${name}" is not in the vocabulary: created as "${slug}" (kind tool)`);
-    const aliases = known ? known.aliases : [];
-    for (const alias of aliases) this.addAlias(this.model.technologyAliases, { technologyId: id }, alias, known!.name);
+    if (known) {
+      for (const alias of known.aliases) this.addAlias(this.model.technologyAliases, { technologyId: id }, alias, known.name);
+      this.matchForms('technology', slug, known.forms, known.contextual);
+    }
     return id;
   }
 
@@ -84,13 +88,16 @@ export class EntityRegistry {
       nameEn: known?.name.en ?? this.translate(name.trim()),
       ...source,
     });
-    for (const alias of known?.aliases ?? []) this.roleAlias(id, alias);
+    if (known) {
+      for (const lang of ['pl', 'en'] as const) for (const alias of known.aliases[lang]) this.roleAlias(id, alias, lang);
+      this.matchForms('role', slug, known.forms, []);
+    }
     return id;
   }
 
-  roleAlias(roleId: number, alias: string): void {
+  roleAlias(roleId: number, alias: string, lang: 'pl' | 'en'): void {
     const role = this.model.roles[roleId - 1];
-    this.addAlias(this.model.roleAliases, { roleId }, alias, role.namePl);
+    this.addAlias(this.model.roleAliases, { roleId, lang }, alias, role.namePl);
   }
 
   concept(concept: VocabConcept, source: Source): number {
@@ -134,7 +141,14 @@ export class EntityRegistry {
     const id = this.model.skills.length + 1;
     this.ids.skill.set(slug, id);
     this.model.skills.push({ id, slug, namePl, nameEn, kind: technology ? 'technical' : (known?.kind ?? defaultKind), ...source });
+    if (known) this.matchForms('skill', slug, known.forms, []);
     return { id, technologyName: technology?.name ?? null };
+  }
+
+  private matchForms(kind: 'technology' | 'skill' | 'role', slug: string, forms: string[], contextual: string[]): void {
+    const rows = this.model.matchForms;
+    for (const form of forms) rows.push({ id: rows.length + 1, kind, slug, form, contextual: contextual.includes(form) });
+    for (const form of contextual) if (!forms.includes(form)) rows.push({ id: rows.length + 1, kind, slug, form, contextual: true });
   }
 
   private addAlias<T extends object>(

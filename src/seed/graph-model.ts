@@ -26,6 +26,7 @@ export interface GraphModel {
   comparisons: (typeof s.comparisons.$inferInsert)[];
   comparisonSides: (typeof s.comparisonSides.$inferInsert)[];
   comparisonSideTechnologies: (typeof s.comparisonSideTechnologies.$inferInsert)[];
+  matchForms: (typeof s.matchForms.$inferInsert)[];
 }
 
 export const GRAPH_TABLES = [
@@ -53,6 +54,7 @@ export const GRAPH_TABLES = [
   'comparisons',
   'comparisonSides',
   'comparisonSideTechnologies',
+  'matchForms',
 ] as const satisfies readonly (keyof GraphModel)[];
 
 export function emptyGraphModel(): GraphModel {

@@ -86,6 +86,8 @@ export interface ParsedDocument {
   comparisons: ParsedComparison[];
   skillCategories: ParsedSkillCategory[];
   summary: LabeledText[];
+  /** The source lines as written, for checking where a name occurs; line n is lines[n - 1]. */
+  lines: string[];
 }
 
 /** The format numbers its sections; the number says what a section holds. */
@@ -122,6 +124,7 @@ export function parseDocument(file: string, source: string): ParsedDocument {
     title: titleLine.text,
     roleName: title[3].trim(),
     lineCount: source.replace(/\r?\n$/, '').split(/\r?\n/).length,
+    lines: source.replace(/\r?\n$/, '').split(/\r?\n/),
     sections: [],
     definition: null,
     introduction: [],

@@ -1,5 +1,7 @@
 import { type ListItem, escapeRegExp, parseListItem, slugify, splitTopLevel } from '../lib/text.js';
 import { taskKey } from '../model/ids.js';
+import { assignAliasProvenance } from './alias-provenance.js';
+import { markCuratedNames } from './name-provenance.js';
 import type { CuratedData } from './curated-data.js';
 import { EntityRegistry } from './entity-registry.js';
 import { type GraphModel, type Source, emptyGraphModel } from './graph-model.js';
@@ -24,6 +26,9 @@ export function resolveGraph(documents: SourceDocument[], curated: CuratedData):
   const sorted = [...documents].sort((a, b) => a.parsed.file.localeCompare(b.parsed.file));
   const links = new LinkSet();
   sorted.forEach((doc, index) => new DocumentResolver(model, registry, links, doc, index + 1).resolve());
+  const parsed = sorted.map((doc, index) => ({ id: index + 1, parsed: doc.parsed }));
+  assignAliasProvenance(model, parsed);
+  markCuratedNames(model, parsed);
   return { model, untranslated: registry.untranslatedTexts(), warnings: registry.warnings };
 }
 
@@ -74,7 +79,7 @@ class DocumentResolver {
       role.definitionEn = this.tr(doc.definition.text);
       role.definitionLine = doc.definition.line;
       const alias = new RegExp(`^${escapeRegExp(doc.roleName)}\\s+\\(([^()]+)\\)`, 'u').exec(doc.definition.text);
-      if (alias) registry.roleAlias(this.roleId, alias[1]);
+      if (alias) registry.roleAlias(this.roleId, alias[1], 'pl');
     }
     for (const section of doc.sections) {
       this.tr(section.title);

@@ -19,7 +19,10 @@ export function writeGraph(sqlite: Database.Database, model: GraphModel): void {
     const keys = columns.map(([key]) => key);
     const values: unknown[] = new Array(keys.length);
     for (const row of model[name] as Record<string, unknown>[]) {
-      for (let i = 0; i < keys.length; i++) values[i] = row[keys[i]] ?? null;
+      for (let i = 0; i < keys.length; i++) {
+        const value = row[keys[i]] ?? null;
+        values[i] = typeof value === 'boolean' ? Number(value) : value;
+      }
       insert.run(values);
     }
   }

@@ -16,6 +16,8 @@ declare module 'autocannon' {
     timeout?: number;
     headers?: Record<string, string>;
     requests?: AutocannonRequest[];
+    method?: string;
+    body?: string;
   }
 
   export interface AutocannonResult {

@@ -2,7 +2,9 @@
  * The ceiling for `npm run bench`: bare Fastify (logger off) that answers each URL with the exact bytes
  * rolegraph sent for it, already serialized, with the same content type. Whatever rolegraph spends on
  * routing, validation, the database and serialization shows up as the gap to this server.
- * Usage: node --import tsx test/bench/ceiling-server.ts routes.json   (env PORT, HOST)
+ * With CEILING_SAME_HEADERS=1 it also sends rolegraph's other header fields (security, caching, CORS,
+ * language, ETag, request id), so the gap to it is what rolegraph spends beyond writing those bytes.
+ * Usage: node --import tsx test/bench/ceiling-server.ts routes.json   (env PORT, HOST, CEILING_SAME_HEADERS)
  */
 import Fastify from 'fastify';
 import { readFileSync } from 'node:fs';
@@ -17,10 +19,12 @@ const byUrl = new Map(
   }),
 );
 
+const sameHeaders = process.env.CEILING_SAME_HEADERS === '1';
 const app = Fastify({ logger: false });
 app.get('/*', (request, reply) => {
   const route = byUrl.get(request.url);
   if (!route) return reply.code(404).type('text/plain').send('not in the ceiling\n');
+  if (sameHeaders) reply.headers(route.headers);
   reply.type(route.contentType);
   if (route.contentEncoding) reply.header('content-encoding', route.contentEncoding);
   return reply.send(route.payload);

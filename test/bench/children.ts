@@ -20,9 +20,9 @@ const OUTPUT_TAIL = 256 * 1024;
  * Runs an entry point of this project with `node --import tsx` (one process, so its pid is the server's own),
  * or with plain node for compiled JavaScript.
  */
-export function spawnTs(script: string, args: string[], env: Record<string, string>, opts: { tsx?: boolean } = {}): Child {
+export function spawnTs(script: string, args: string[], env: Record<string, string>, opts: { tsx?: boolean; nodeFlags?: readonly string[] } = {}): Child {
   const tsx = opts.tsx ?? script.endsWith('.ts');
-  const child = spawn(process.execPath, [...(tsx ? ['--import', 'tsx'] : []), script, ...args], {
+  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...(tsx ? ['--import', 'tsx'] : []), script, ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,8 @@ export interface RawResponse {
   /** Exactly the bytes on the wire (no decompression). */
   body: Buffer;
   ms: number;
+  /** The status line and header fields as received, with their CRLFs and the blank line. */
+  headBytes: number;
 }
 
 /** One GET on a fresh connection, the body as sent (fetch would decompress it). */
@@ -18,7 +20,9 @@ export function getRaw(port: number, path: string, headers: Record<string, strin
     const req = http.get({ host: HOST, port, path, headers, agent: false, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started }));
+      let headBytes = `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n`.length + 2;
+      for (let i = 0; i < res.rawHeaders.length; i += 2) headBytes += Buffer.byteLength(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}\r\n`);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started, headBytes }));
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`GET ${path} timed out after ${timeoutMs} ms`)));

@@ -13,6 +13,10 @@ export interface BenchOptions {
   soakDurationS: number;
   soakConnections: number;
   acceptEncoding: string | null;
+  /** load generators for the ceiling comparison */
+  tools: ('wrk' | 'autocannon')[];
+  /** distinct (uncached) URLs per endpoint on the ESCO-sized set */
+  distinct: number;
   /** run the server from dist/ (npm run build) instead of src/ through tsx */
   compiled: boolean;
   out: string;
@@ -27,6 +31,8 @@ const HELP = `npm run bench -- [options]
   --soak-duration <s>    the 100-connection mixed soak (30; --quick: 10)
   --soak-connections <n> (100)
   --accept-encoding <e>  e.g. br or gzip; by default none is sent, so both servers send identity bytes
+  --tools <list>         wrk,autocannon (both; wrk is left out when it is not installed)
+  --distinct <n>         distinct uncached URLs per endpoint on the ESCO-sized set (150)
   --no-esco              skip the ESCO-sized synthetic set
   --reuse-esco           reuse data/bench/esco.db when it is current instead of regenerating and re-seeding it (implied by --quick)
   --no-soak              skip soak, SIGTERM and re-seed runs
@@ -46,6 +52,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       'soak-duration': { type: 'string' },
       'soak-connections': { type: 'string' },
       'accept-encoding': { type: 'string' },
+      tools: { type: 'string' },
+      distinct: { type: 'string' },
       'no-esco': { type: 'boolean' },
       'reuse-esco': { type: 'boolean' },
       'no-soak': { type: 'boolean' },
@@ -78,7 +86,15 @@ export function parseOptions(argv: string[]): BenchOptions {
     soakDurationS: num('soak-duration', values['soak-duration'], quick ? 10 : 30, 1),
     soakConnections: Math.round(num('soak-connections', values['soak-connections'], 100, 1)),
     acceptEncoding: values['accept-encoding'] ?? null,
+    tools: parseTools(values.tools ?? 'wrk,autocannon'),
+    distinct: Math.round(num('distinct', values.distinct, 150, 1)),
     compiled: values.compiled ?? false,
     out: values.out ?? 'data/bench/last-run.md',
   };
+}
+
+function parseTools(value: string): BenchOptions['tools'] {
+  const tools = value.split(',').map((t) => t.trim()).filter(Boolean);
+  for (const t of tools) if (t !== 'wrk' && t !== 'autocannon') throw new Error(`--tools: unknown load generator "${t}"\n\n${HELP}`);
+  return tools as BenchOptions['tools'];
 }

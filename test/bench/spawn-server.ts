@@ -22,10 +22,10 @@ export function rssMbOf(pid: number): number {
   return Number(kb[1]) / 1024;
 }
 
-async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number): Promise<RunningServer> {
+async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number, nodeFlags: readonly string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const spawned = performance.now();
-  const child = spawnTs(script, args, { ...env, PORT: String(port), HOST });
+  const child = spawnTs(script, args, { ...env, PORT: String(port), HOST }, { nodeFlags });
   let dead = false;
   void child.exited.then(() => (dead = true));
   let coldStartMs: number;
@@ -48,15 +48,21 @@ export function useCompiled(on: boolean): void {
 }
 export const entry = (name: 'server' | 'seed/cli', build = compiled) => (build ? `dist/${name}.js` : `src/${name}.ts`);
 
+/** What the bench runs rolegraph with besides its data: printed with the results. */
+export const SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' } as const;
+/** The node flags `npm start` and the Docker image run the server with (package.json, Dockerfile). */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'] as const;
+
 /** rolegraph itself on a database that is already seeded with the current code, so it does not re-seed. */
 export function startRolegraph(opts: { databasePath: string; documentsDir: string; timeoutMs?: number }): Promise<RunningServer> {
   return start(
     'rolegraph',
     entry('server'),
     [],
-    { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' },
+    { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, ...SERVER_ENV },
     '/health',
     opts.timeoutMs ?? 180_000,
+    SERVER_NODE_FLAGS,
   );
 }
 
@@ -64,12 +70,16 @@ export interface CeilingRoute {
   url: string;
   contentType: string;
   contentEncoding?: string;
+  /** rolegraph's status line and header fields, in bytes */
+  headBytes: number;
+  /** rolegraph's header fields besides those any Fastify reply writes, for the same-headers ceiling */
+  headers: Record<string, string>;
   /** base64 of the exact bytes rolegraph sent */
   body: string;
 }
 
 /** The ceiling: bare Fastify answering each URL with rolegraph's bytes, pre-serialized. */
-export function startCeiling(routes: CeilingRoute[], routesFile: string): Promise<RunningServer> {
+export function startCeiling(routes: CeilingRoute[], routesFile: string, opts: { sameHeaders?: boolean } = {}): Promise<RunningServer> {
   writeFileSync(routesFile, JSON.stringify(routes));
-  return start('ceiling', 'test/bench/ceiling-server.ts', [routesFile], {}, routes[0].url, 30_000);
+  return start(opts.sameHeaders ? 'same-headers ceiling' : 'ceiling', 'test/bench/ceiling-server.ts', [routesFile], opts.sameHeaders ? { CEILING_SAME_HEADERS: '1' } : {}, routes[0].url, 30_000);
 }

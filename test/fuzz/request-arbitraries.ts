@@ -71,6 +71,11 @@ function validValue(param: Parameter, pools: Pools): fc.Arbitrary<string> {
       return fc.oneof(fc.constantFrom(...values.nodeIds), fc.constantFrom(...values.technologyNames, ...values.roleNames));
     case 'type':
       return fc.constantFrom(...PROBLEM_KEYS);
+    case 'url':
+      // oEmbed's url: a role URL of this API as app.inject addresses it (Host localhost:80).
+      return fc
+        .constantFrom(...values.roles, ...values.roleNames)
+        .chain((role) => fc.constantFrom(`http://localhost/roles/${encode(role)}`, `http://localhost/embed/roles/${encode(role)}?lang=en`, `http://localhost/roles/${encode(role)}/card`));
     case 'q':
       return fc.oneof(
         fc.constantFrom(...values.words),

@@ -23,7 +23,7 @@ async function getJson<T>(app: App, url: string): Promise<T> {
 }
 
 export async function collectValidValues(app: App): Promise<ValidValues> {
-  type Named = { slug: string; name: string; aliases?: string[] };
+  type Named = { slug: string; name: string; aliases?: { name: string }[] };
   const roles = (await getJson<{ items: Named[] }>(app, '/roles?limit=100')).items;
   const technologies = (await getJson<{ items: Named[] }>(app, '/technologies?limit=100')).items;
   const skills = (await getJson<{ items: Named[] }>(app, '/skills?limit=100')).items;
@@ -38,9 +38,9 @@ export async function collectValidValues(app: App): Promise<ValidValues> {
   const words = [...new Set(names.flatMap((n) => n.split(/[\s,()/]+/)).filter((w) => w.length > 1))];
   return {
     roles: roles.map((r) => r.slug),
-    roleNames: roleDetails.flatMap((r) => [r.name, ...(r.aliases ?? [])]),
+    roleNames: roleDetails.flatMap((r) => [r.name, ...(r.aliases ?? []).map((a) => a.name)]),
     technologies: technologies.map((t) => t.slug),
-    technologyNames: technologies.flatMap((t) => [t.name, ...(t.aliases ?? [])]),
+    technologyNames: technologies.flatMap((t) => [t.name, ...(t.aliases ?? []).map((a) => a.name)]),
     skills: skills.map((s) => s.slug),
     skillNames: skills.map((s) => s.name),
     responsibilities,

@@ -1,0 +1,7 @@
+/// <reference lib="dom" />
+// Tells the host page how tall the card is, so it can size the iframe. The body's own height, not the
+// document's scrollHeight: that never gets smaller than the frame, so a frame could grow but never shrink.
+const report = () =>
+  window.parent.postMessage({ type: 'rolegraph:height', height: Math.ceil(document.body.getBoundingClientRect().height), src: location.href }, '*');
+new ResizeObserver(report).observe(document.body);
+report();

@@ -1,0 +1,243 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstSentence } from '../src/embed/role-card.js';
+import { roleCardSchema } from '../src/schemas/card.js';
+import { oembedSchema } from '../src/schemas/embed.js';
+import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+
+let seeded: SeededApp;
+beforeAll(async () => {
+  seeded = await createSeededApp();
+});
+afterAll(async () => {
+  await seeded?.close();
+});
+
+const ORIGIN = 'http://localhost:3000';
+function get(url: string, headers: Record<string, string> = {}) {
+  return seeded.app.inject({ method: 'GET', url, headers: { host: 'localhost:3000', ...headers } });
+}
+
+interface Responsibility {
+  slug: string;
+  name: string;
+  technologies: { slug: string; name: string }[];
+}
+
+describe('GET /roles/{role}/card', () => {
+  it.each(['pl', 'en'] as const)('holds everything a card shows for ai-engineer in at most 2 KB (%s)', async (lang) => {
+    const response = await get(`/roles/ai-engineer/card?lang=${lang}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(Buffer.byteLength(response.body)).toBeLessThanOrEqual(2048);
+    const card = roleCardSchema.parse(response.json());
+    const role = (await get(`/roles/ai-engineer?lang=${lang}`)).json();
+    const responsibilities = (await get(`/roles/ai-engineer/responsibilities?lang=${lang}&limit=100`)).json().items as Responsibility[];
+    expect(card.id).toBe('role:ai-engineer');
+    expect(card.name).toBe(role.name);
+    expect(role.definition.text.startsWith(card.definition)).toBe(true);
+    expect(card.definition).not.toMatch(/[.!?]\s+\p{Lu}/u);
+    expect(card.definition).toMatch(/\.$/);
+    expect(card.counts).toEqual(role.counts);
+    expect(card.responsibilities).toHaveLength(5);
+    expect(card.responsibilities).toEqual(
+      responsibilities.map((r) => ({ slug: r.slug, name: r.name, technologies: r.technologies.map((t) => ({ id: `technology:${t.slug}`, name: t.name })) })),
+    );
+    expect(card.links).toMatchObject({ role: '/roles/ai-engineer', technologies: '/roles/ai-engineer/technologies', explorer: '/?node=role:ai-engineer' });
+    for (const path of Object.values(card.links).filter((p) => p.startsWith('/roles'))) expect((await get(path)).statusCode, path).toBe(200);
+    expect(response.headers['content-language']).toBe(lang);
+  });
+
+  it('finds the role by alias, is cached with an ETag, and says 404 for an unknown role', async () => {
+    const byAlias = await get('/roles/In%C5%BCynier%20AI/card');
+    expect(byAlias.json().slug).toBe('ai-engineer');
+    const first = await get('/roles/ai-engineer/card?lang=en');
+    expect(first.headers.etag).toBeTruthy();
+    expect((await get('/roles/ai-engineer/card?lang=en', { 'if-none-match': first.headers.etag as string })).statusCode).toBe(304);
+    const missing = await get('/roles/no-such-role/card');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('cuts the definition after its first sentence only', () => {
+    expect(firstSentence('Ala ma kota. Kot ma Alę.')).toBe('Ala ma kota.');
+    expect(firstSentence('Wersja 2.0 jest nowa. Druga.')).toBe('Wersja 2.0 jest nowa.');
+    expect(firstSentence('Bez kropki')).toBe('Bez kropki');
+  });
+});
+
+describe('GET /embed/roles/{role} (the iframe card)', () => {
+  it('is server-rendered HTML with the five responsibilities, the oEmbed link and the height script, in either language and theme', async () => {
+    for (const lang of ['pl', 'en'] as const) {
+      const card = (await get(`/roles/ai-engineer/card?lang=${lang}`)).json() as { name: string; responsibilities: { name: string }[] };
+      const response = await get(`/embed/roles/ai-engineer?lang=${lang}&theme=dark`);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      const html = response.body;
+      expect(html).toContain(`<html lang="${lang}" data-theme="dark">`);
+      for (const r of card.responsibilities) expect(html).toContain(`<span class="name">${r.name}</span>`);
+      expect(html.match(/<li class="responsibility">/g)).toHaveLength(5);
+      const oembed = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(html)![1].replace(/&amp;/g, '&');
+      expect(new URL(oembed).searchParams.get('url')).toBe(`${ORIGIN}/embed/roles/ai-engineer?lang=${lang}&theme=dark`);
+      expect((await get(oembed.slice(ORIGIN.length))).json().title).toBe(card.name);
+      expect(html).toMatch(/<script src="\/embed\/frame\.js\?v=[\w-]+" defer><\/script>/);
+      // No inline scripts: the CSP would allow them, but the card must not need them.
+      expect(html.match(/<script\b[^>]*>/g)).toHaveLength(1);
+    }
+  });
+
+  it('rejects an unknown theme naming the parameter, and answers 404 for an unknown role', async () => {
+    const bad = await get('/embed/roles/ai-engineer?theme=blue');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['theme']);
+    expect((await get('/embed/roles/no-such-role')).statusCode).toBe(404);
+  });
+});
+
+describe('framing: /embed/* may be framed anywhere, nothing else may', () => {
+  const frameAncestors = (csp: unknown) => /frame-ancestors ([^;]+)/.exec(String(csp))?.[1];
+
+  it.each(['/embed/roles/ai-engineer', '/embed/rolegraph.js'])('%s: frame-ancestors * and no X-Frame-Options', async (url) => {
+    for (let i = 0; i < 2; i++) {
+      // The second answer comes from the response cache (for the card) and must carry the same policy.
+      const response = await get(url);
+      expect(frameAncestors(response.headers['content-security-policy'])).toBe('*');
+      expect(response.headers['x-frame-options']).toBeUndefined();
+    }
+  });
+
+  it.each(['/roles/ai-engineer', '/roles/ai-engineer/card', '/oembed?url=http://localhost:3000/roles/ai-engineer', '/embedded', '/docs/'])(
+    "%s: frame-ancestors 'none' and X-Frame-Options",
+    async (url) => {
+      const response = await get(url, { accept: 'text/html' });
+      expect(frameAncestors(response.headers['content-security-policy'])).toBe("'none'");
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    },
+  );
+
+  it('the rest of the policy is the same on both', async () => {
+    const strip = (csp: unknown) => String(csp).replace(/frame-ancestors [^;]+/, '');
+    expect(strip((await get('/embed/roles/ai-engineer')).headers['content-security-policy'])).toBe(strip((await get('/roles/ai-engineer')).headers['content-security-policy']));
+  });
+});
+
+describe('GET /oembed', () => {
+  it.each([
+    '/roles/ai-engineer',
+    '/roles/ai-engineer/card',
+    '/embed/roles/ai-engineer?theme=dark',
+    '/?node=role:ai-engineer&lang=en',
+    '/roles/In%C5%BCynier%20AI',
+  ])('answers a rich oEmbed 1.0 response for %s', async (path) => {
+    const response = await get(`/oembed?url=${encodeURIComponent(ORIGIN + path)}&format=json`);
+    expect(response.statusCode, response.body).toBe(200);
+    const answer = oembedSchema.parse(response.json());
+    expect(answer).toMatchObject({ type: 'rich', version: '1.0', title: 'AI Engineer', provider_name: 'rolegraph', provider_url: `${ORIGIN}/` });
+    const src = /<iframe src="([^"]+)"/.exec(answer.html)![1].replace(/&amp;/g, '&');
+    expect(src.startsWith(`${ORIGIN}/embed/roles/ai-engineer?`)).toBe(true);
+    expect(answer.html).toContain(`width="${answer.width}" height="${answer.height}"`);
+    expect((await get(src.slice(ORIGIN.length))).statusCode).toBe(200);
+  });
+
+  it('keeps within maxwidth and maxheight, and carries the language and theme of the URL', async () => {
+    const answer = (await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/embed/roles/ai-engineer?lang=en&theme=dark`)}&maxwidth=320&maxheight=300`)).json();
+    expect(answer.width).toBeLessThanOrEqual(320);
+    expect(answer.height).toBeLessThanOrEqual(300);
+    expect(answer.html).toContain('lang=en&amp;theme=dark');
+  });
+
+  it('answers 501 for format=xml, as oEmbed says', async () => {
+    const response = await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/roles/ai-engineer`)}&format=xml`);
+    expect(response.statusCode).toBe(501);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it.each([`${ORIGIN}/roles/no-such-role`, `${ORIGIN}/technologies/kubernetes`, 'https://example.org/roles/ai-engineer', 'not a url', `${ORIGIN}/?node=technology:dvc`])(
+    'answers 404 for %s, which is no role of this API',
+    async (url) => {
+      const response = await get(`/oembed?url=${encodeURIComponent(url)}`);
+      expect(response.statusCode, response.body).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    },
+  );
+
+  it('names the parameter when url is missing or maxwidth is not a positive integer', async () => {
+    for (const [url, name] of [['/oembed', 'url'], [`/oembed?url=${ORIGIN}/roles/ai-engineer&maxwidth=-5`, 'maxwidth'], [`/oembed?url=${ORIGIN}/roles/ai-engineer&format=yaml`, 'format']]) {
+      const response = await get(url);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().invalidParams.map((p: { name: string }) => p.name)).toEqual([name]);
+    }
+  });
+});
+
+describe('GET /embed/rolegraph.js', () => {
+  it('is an ES module any origin may load, at most 15 KB gzipped, revalidated by ETag and immutable under its versioned URL', async () => {
+    const response = await get('/embed/rolegraph.js', { origin: 'https://blog.example' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.body).toContain('customElements.define');
+    expect(response.body).toMatch(/rolegraph-role/);
+    expect(response.body).toMatch(/rolegraph-search/);
+    expect(gzipSync(response.rawPayload, { level: 9 }).length).toBeLessThanOrEqual(15 * 1024);
+    const etag = response.headers.etag as string;
+    expect(response.headers['cache-control']).toMatch(/max-age=\d+/);
+    expect((await get('/embed/rolegraph.js', { 'if-none-match': etag })).statusCode).toBe(304);
+    const versioned = await get(`/embed/rolegraph.js?v=${etag.replace(/"/g, '')}`);
+    expect(versioned.headers['cache-control']).toContain('immutable');
+    expect((await get('/embed/rolegraph.js?v=stale')).headers['cache-control']).not.toContain('immutable');
+    expect((await get('/embed/nothing.js')).statusCode).toBe(400);
+  });
+});
+
+describe('GET /', () => {
+  it('gives JSON clients an index of links', async () => {
+    const response = await get('/', { accept: 'application/json' });
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const { links } = response.json() as { links: Record<string, string> };
+    expect(links.roles).toBe('/roles');
+    expect(links.webComponent).toMatch(/^\/embed\/rolegraph\.js\?v=/);
+    expect((await get('/')).headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('gives browsers the explorer page, its script from this server and no inline script', async () => {
+    const response = await get('/?node=role:ai-engineer', { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'en' });
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers.vary).toMatch(/Accept\b/);
+    expect(response.body).toContain('<html lang="en">');
+    const scripts = response.body.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts).toEqual([expect.stringMatching(/^<script type="module" src="\/embed\/explorer\.js\?v=[\w-]+">$/)]);
+    expect(frameAncestorsOf(response.headers['content-security-policy'])).toBe("'none'");
+  });
+});
+
+describe('CORS for instrumented pages', () => {
+  it('a preflight allows the tracing headers browser SDKs add', async () => {
+    const response = await seeded.app.inject({
+      method: 'OPTIONS',
+      url: '/roles/ai-engineer/card',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'traceparent, tracestate, baggage, sentry-trace' },
+    });
+    expect(response.statusCode).toBe(204);
+    const allowed = String(response.headers['access-control-allow-headers']).toLowerCase().split(/,\s*/);
+    expect(allowed).toEqual(expect.arrayContaining(['traceparent', 'tracestate', 'baggage', 'sentry-trace']));
+  });
+
+  it('responses carry Timing-Allow-Origin, cached ones too', async () => {
+    for (let i = 0; i < 2; i++) expect((await get('/roles/ai-engineer/card', { origin: 'https://shop.example' })).headers['timing-allow-origin']).toBe('*');
+  });
+
+  it('with configured origins, Timing-Allow-Origin names only an allowed one, even from the cache', async () => {
+    const limited = await createSeededApp({ http: { corsOrigins: ['https://shop.example'] } });
+    try {
+      const ask = (origin: string) => limited.app.inject({ method: 'GET', url: '/roles/ai-engineer/card', headers: { origin } });
+      expect((await ask('https://shop.example')).headers['timing-allow-origin']).toBe('https://shop.example');
+      expect((await ask('https://evil.example')).headers['timing-allow-origin']).toBeUndefined();
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+function frameAncestorsOf(csp: unknown) {
+  return /frame-ancestors ([^;]+)/.exec(String(csp))?.[1];
+}
