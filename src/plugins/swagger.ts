@@ -27,6 +27,7 @@ export default fp(
         info: {
           title: 'rolegraph',
           version: '0.1.0',
+          contact: { name: 'rolegraph' },
           description:
             'A role & skills knowledge graph, seeded from course documents. Every fact carries its source document and line. ' +
             'Texts are served in Polish (the source) or English: send `Accept-Language` or `?lang=`; `Content-Language` says which you got, ' +

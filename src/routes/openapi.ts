@@ -10,6 +10,7 @@ const openapiRoute: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getOpenApi',
         tags: ['meta'],
         summary: 'This API described in OpenAPI 3.1',
+        description: 'The document a client generator reads; each data operation carries an example answered by the real data.',
         response: { 200: { description: 'The OpenAPI 3.1 document.', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
       },
     },

@@ -13,7 +13,7 @@ const live = { cache: false } as const;
 const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { logLevel: 'warn', config: live, schema: { operationId: 'getHealth', tags, summary: 'Liveness', response: { 200: healthSchema } } },
+    { logLevel: 'warn', config: live, schema: { operationId: 'getHealth', tags, summary: 'Liveness', description: 'The process is up and answering; says nothing of the data. Never cached, never rate limited.', response: { 200: healthSchema } } },
     async () => ({ status: 'ok' as const, uptimeSeconds: Math.round(process.uptime()) }),
   );
 
@@ -26,6 +26,7 @@ const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getReady',
         tags,
         summary: 'Readiness: the database is open and seeded',
+        description: 'A 503 problem while the server is shutting down or its database holds no data; for load balancers and orchestrators.',
         response: { 200: readySchema, 503: { description: 'Not ready.', content: { 'application/problem+json': { schema: problemSchema } } } },
       },
     },
@@ -46,7 +47,7 @@ const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/meta',
-    { config: live, schema: { operationId: 'getMeta', tags, summary: 'Data version, seed time, entity counts and source documents', response: { 200: metaSchema } } },
+    { config: live, schema: { operationId: 'getMeta', tags, summary: 'Data version, seed time, entity counts and source documents', description: 'Where the served data comes from: the version of the seeded data, when it was seeded, how many nodes of each kind, and each document with its hash.', response: { 200: metaSchema } } },
     async () => {
       const current = app.data.current;
       const counts = Object.fromEntries(current.db.all<{ kind: string; n: number }>(sql`select kind, count(*) as n from graph_nodes group by kind`).map((r) => [r.kind, r.n]));
@@ -69,6 +70,7 @@ const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getMetrics',
         tags,
         summary: 'Prometheus metrics',
+        description: 'Request durations, requests in flight, response-cache hits and misses, the data version and entity counts, in the Prometheus text format.',
         response: { 200: { description: 'Prometheus text exposition format.', content: { 'text/plain': { schema: z.string() } } } },
       },
     },
