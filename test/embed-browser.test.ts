@@ -11,7 +11,7 @@ import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 /** Debian's chromium (installed by .ci/run); never a downloaded browser. */
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-export const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'test-results', 'screenshots');
+const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 let seeded: SeededApp;
 let api: string;

@@ -137,8 +137,18 @@ describe('precision', () => {
       };
       for (const kind of ['technologies', 'skills'] as const) {
         const expected = ad[kind];
-        for (const s of found[kind]) expected.includes(s) ? score[kind].tp++ : (score[kind].fp++, misses.push(`false ${s}: ${ad.text}`));
-        for (const s of expected) if (!found[kind].includes(s)) (score[kind].fn++, misses.push(`missed ${s}: ${ad.text}`));
+        for (const s of found[kind]) {
+          if (expected.includes(s)) score[kind].tp++;
+          else {
+            score[kind].fp++;
+            misses.push(`false ${s}: ${ad.text}`);
+          }
+        }
+        for (const s of expected) {
+          if (found[kind].includes(s)) continue;
+          score[kind].fn++;
+          misses.push(`missed ${s}: ${ad.text}`);
+        }
       }
     }
     const rows = Object.entries(score).map(([kind, { tp, fp, fn }]) => ({

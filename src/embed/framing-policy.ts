@@ -7,5 +7,5 @@ export const EMBED_FRAME_ANCESTORS = ['*'];
 export const DEFAULT_FRAME_ANCESTORS = ["'none'"];
 
 export function isEmbedPath(url: string | undefined): boolean {
-  return url !== undefined && url.startsWith(EMBED_PATH_PREFIX);
+  return url?.startsWith(EMBED_PATH_PREFIX) === true;
 }

@@ -67,7 +67,10 @@ export class SharedRateLimitStore implements CountingStore {
   }
 
   incr(key: string, callback: Callback, timeWindow: number, max: number): void {
-    if (!this.up || this.redis.status !== 'ready') return this.fallback(key, callback, timeWindow, max);
+    if (!this.up || this.redis.status !== 'ready') {
+      this.fallback(key, callback, timeWindow, max);
+      return;
+    }
     this.shared.incr(
       key,
       (error, result) => {

@@ -37,6 +37,7 @@ export default fp<{ max: number; redisUrl?: string }>(
     app.decorate('rateLimitStore', () => store?.state ?? 'memory');
 
     // The plugin constructs its store with `new`; this hands it the one built above (or a plain memory one).
+    // biome-ignore lint/complexity/useArrowFunction: @fastify/rate-limit calls `new Store(options)`, and an arrow function cannot be constructed.
     const Store = function () {
       return store ?? memoryStore();
     } as unknown as NonNullable<Parameters<typeof fastifyRateLimit>[1]>['store'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aliasSchema, conceptSchema, entityIdSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { aliasSchema, conceptSchema, entityIdSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema } from './common.js';
 
 const labeledTextSchema = z.object({ label: z.string().nullable(), text: z.string(), source: sourceSchema });
 

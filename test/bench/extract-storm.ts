@@ -39,7 +39,7 @@ export async function extractStorm(server: RunningServer, opts: { connections: n
     for (let i = 0; running; i++) {
       const path = paths[i % paths.length];
       const res = await getRaw(server.port, path, {}, 30_000).catch(() => null);
-      if (!res || res.status !== 200) failed[path]++;
+      if (res?.status !== 200) failed[path]++;
       else times[path].push(res.ms);
       await new Promise((r) => setTimeout(r, 10));
     }

@@ -59,7 +59,7 @@ export class RolegraphRole extends HTMLElement {
       if (!response.ok) return error(labels.failed);
       this.render((await response.json()) as RoleCard, api, lang);
       this.dispatchEvent(new CustomEvent('rolegraph-load', { bubbles: true, composed: true }));
-    } catch (reason) {
+    } catch {
       if (!controller.signal.aborted) error(labels.failed);
     }
   }
