@@ -36,7 +36,7 @@ async function parameterValues(): Promise<Record<string, string>> {
   const responsibility = (await firstItem(`/roles/${role}/responsibilities`)).slug;
   const technology = (await firstItem('/technologies')).slug;
   const skill = (await firstItem('/skills')).slug;
-  return { role, a: role, b: otherRole, responsibility, technology, skill, node: `technology:${technology}`, from: `technology:${technology}`, to: `role:${otherRole}`, q: 'python', url: `http://localhost:80/roles/${role}`, asset: 'rolegraph.js' };
+  return { role, a: role, b: otherRole, responsibility, technology, skill, node: `technology:${technology}`, from: `technology:${technology}`, to: `role:${otherRole}`, q: 'python', url: `http://localhost:80/roles/${role}`, asset: 'rolegraph.js', type: 'not-found' };
 }
 
 /** Routes that bypass the response cache and answer with validators of their own (versioned static assets). */
@@ -116,6 +116,8 @@ describe('the fast path answers what the slow path answers', () => {
         for (const encoding of encodings) {
           const headers = { ...accept, ...encoding, origin: 'https://anything.example' };
           const slow = await expectSamePaths('GET', url, headers);
+          // A media type the route does not offer (406) has no validator to condition on.
+          if (slow.headers.etag === undefined) continue;
           // Conditional requests: the current validator (304), a list holding it, a stale one (200).
           for (const condition of [slow.headers.etag as string, `"stale", ${slow.headers.etag as string}`, '"stale"', '*']) {
             for (const method of ['GET', 'HEAD'] as const) await expectSamePaths(method, url, { ...headers, 'if-none-match': condition });

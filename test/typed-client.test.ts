@@ -30,7 +30,7 @@ export async function readRole(): Promise<string | null> {
   }
   const id: string = data.id;
   const definition: string | null = data.definition === null ? null : data.definition.text;
-  const aliases: string[] = data.aliases;
+  const aliases: string[] = data.aliases.map((alias) => alias.name);
   return definition ?? id + aliases.join(', ');
 }
 

@@ -80,9 +80,11 @@ export function decimalIntegerQuery(min: number, max: number, fallback: number) 
   const message = `must be an integer from ${min} to ${max}, written in plain decimal digits`;
   return z
     .preprocess(
-      (value) => (value === undefined ? fallback : typeof value === 'string' && DECIMAL_DIGITS.test(value) ? Number(value) : value),
+      (value) => (typeof value === 'string' && DECIMAL_DIGITS.test(value) ? Number(value) : value),
       z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
     )
+    // A default, not a required parameter: clients may leave it out (the spec then says it is optional, with this default).
+    .default(fallback)
     .meta({ default: fallback });
 }
 
@@ -100,8 +102,8 @@ export const langQuerySchema = z.object({
 
 export const listQuerySchema = langQuerySchema
   .extend({
-    limit: decimalIntegerQuery(1, 100, 20).describe('Page size, 1–100.'),
-    offset: decimalIntegerQuery(0, 1_000_000, 0).describe('Items to skip.'),
+    limit: decimalIntegerQuery(1, 100, 20).describe('Page size, 1–100 (default 20).'),
+    offset: decimalIntegerQuery(0, 1_000_000, 0).describe('Items to skip (default 0).'),
   })
   .strict();
 

@@ -159,7 +159,7 @@ const traversalQuery = {
 /** The walk every representation of a neighbourhood takes; the main path adds `format` for negotiation. */
 export const neighborsRepresentationQuerySchema = langQuerySchema
   .extend({
-    depth: decimalIntegerQuery(1, 3, 1).describe('Hops to follow, 1–3.'),
+    depth: decimalIntegerQuery(1, 3, 1).describe('Hops to follow, 1–3 (default 1).'),
     direction: z.enum(DIRECTIONS).default('both').describe('`out` follows edges as stated, `in` backwards, `both` either way.'),
     ...traversalQuery,
   })
