@@ -413,6 +413,8 @@ describe('CORS', () => {
       const response = await ok('/roles', { origin: 'https://anything.example' });
       expect(response.headers['access-control-allow-origin']).toBe('*');
       expect(String(response.headers['access-control-expose-headers'])).toMatch(/ETag/i);
+      // Pagination links readable from another origin.
+      expect(String(response.headers['access-control-expose-headers'])).toMatch(/\bLink\b/);
     }
     expect((await ok('/roles')).headers['access-control-allow-origin']).toBe('*');
   });

@@ -14,14 +14,14 @@ export function roleCard(roles: RolesRepository, identifier: string, lang: Lang)
   const role = roles.get(identifier, lang);
   const responsibilities = roles.responsibilities(role.slug, lang);
   return {
-    id: `role:${role.slug}`,
+    id: role.id,
     slug: role.slug,
     name: role.name,
     definition: role.definition ? firstSentence(role.definition.text) : null,
     responsibilities: responsibilities.map((r) => ({
       slug: r.slug,
       name: r.name,
-      technologies: r.technologies.map((t) => ({ id: `technology:${t.slug}`, name: t.name })),
+      technologies: r.technologies.map((t) => ({ id: t.id, name: t.name })),
     })),
     counts: role.counts,
     links: {

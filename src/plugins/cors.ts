@@ -5,7 +5,8 @@ const ALLOWED_METHODS = 'GET, HEAD, POST, OPTIONS';
 /** Headers browser tracing SDKs (OpenTelemetry, Sentry) add to every fetch: a preflight refusing them breaks instrumented pages. */
 export const TRACING_HEADERS = ['traceparent', 'tracestate', 'baggage', 'sentry-trace'];
 const ALLOWED_HEADERS = ['Accept', 'Accept-Language', 'Content-Type', 'If-None-Match', 'X-Request-Id', ...TRACING_HEADERS].join(', ');
-const EXPOSED_HEADERS = 'ETag, Content-Language, X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
+// Link carries pagination (first, prev, next, last): a browser client must be able to read it across origins.
+const EXPOSED_HEADERS = 'ETag, Content-Language, Link, X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
 
 /** The CORS headers for a request's Origin: computed per request (cheap), never cached with a response. */
 function corsHeaders(origins: '*' | string[], origin: string | undefined): Record<string, string> {

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { langQuerySchema } from './common.js';
+import { entityIdSchema, langQuerySchema } from './common.js';
 
-const cardTechnologySchema = z.object({ id: z.string().describe('Graph node id, e.g. `technology:dvc`.'), name: z.string() });
+const cardTechnologySchema = z.object({ id: entityIdSchema, name: z.string() });
 
 export const roleCardSchema = z
   .object({
-    id: z.string().describe('Graph node id of the role, e.g. `role:ai-engineer`.'),
+    id: entityIdSchema,
     slug: z.string(),
     name: z.string(),
     definition: z.string().nullable().describe("The definition's first sentence; null for roles documents only mention."),
     responsibilities: z
-      .array(z.object({ slug: z.string(), name: z.string(), technologies: z.array(cardTechnologySchema).describe('The closing "Technologie:" list, in order.') }))
+      .array(z.object({ slug: z.string().describe('Its id is `responsibility:{role}.{slug}`; the slug alone keeps the card within 2 KB.'), name: z.string(), technologies: z.array(cardTechnologySchema).describe('The closing "Technologie:" list, in order.') }))
       .describe('In document order.'),
     counts: z.object({ responsibilities: z.number().int(), skills: z.number().int(), technologies: z.number().int(), comparisons: z.number().int() }),
     links: z
