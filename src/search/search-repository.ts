@@ -100,12 +100,17 @@ export function createSearchRepository(db: Db) {
     return { total: hits.length, page: hits.slice(offset, offset + limit) };
   }
 
+  // The candidates are chosen inside the full-text table and only they are joined: joining every match
+  // first cost 9-25 ms for a common three-letter prefix on an ESCO-sized set (thousands of names).
   const suggestStatement = sqlite.prepare(`
-    SELECT n.entry_id, n.name AS folded, n.name_text, e.kind, e.key, e.slug, e.name_pl, e.name_en, e.url, d.file AS document, e.line
-      FROM search_names n JOIN search_entries e ON e.id = n.entry_id JOIN documents d ON d.id = e.document_id
-     WHERE search_names MATCH @match
-     ORDER BY bm25(search_names), e.id
-     LIMIT ${SUGGEST_CANDIDATES}`);
+    SELECT n.entry_id, n.folded, n.name_text, e.kind, e.key, e.slug, e.name_pl, e.name_en, e.url, d.file AS document, e.line
+      FROM (SELECT entry_id, name AS folded, name_text, bm25(search_names) AS score
+              FROM search_names
+             WHERE search_names MATCH @match
+             ORDER BY score, entry_id
+             LIMIT ${SUGGEST_CANDIDATES}) n
+      JOIN search_entries e ON e.id = n.entry_id JOIN documents d ON d.id = e.document_id
+     ORDER BY n.score, n.entry_id`);
 
   const entryName = (row: EntryRow, lang: Lang) => (lang === 'en' ? (row.name_en ?? row.name_pl) : row.name_pl);
   const untranslated = (row: EntryRow, lang: Lang) => (lang === 'en' && row.name_en == null ? { untranslated: ['name'] } : {});
