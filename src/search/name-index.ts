@@ -74,39 +74,60 @@ export class NameIndex {
    * FTS5 itself can answer.
    */
   best(groups: string[][], limit: number): number[] | null {
-    const phrases: Map<number, number>[] = [];
+    const phraseTokens: string[] = [];
     const groupOfPhrase: number[] = [];
     for (const [g, group] of groups.entries()) {
       for (const prefix of group) {
         const tokens = searchTokens(prefix);
         if (tokens.length !== 1) return null;
-        phrases.push(this.frequencies(tokens[0]));
+        phraseTokens.push(tokens[0]);
         groupOfPhrase.push(g);
       }
     }
     const rowCount = this.entries.length;
-    const idf = phrases.map((hits) => {
-      const value = Math.log((rowCount - hits.size + 0.5) / (hits.size + 0.5));
-      return value <= 0 ? 1e-6 : value;
-    });
-    // Rows matching every group.
-    let matching: Set<number> | null = null;
-    for (let g = 0; g < groups.length; g++) {
-      const inGroup = new Set<number>();
-      phrases.forEach((hits, p) => {
-        if (groupOfPhrase[p] === g) for (const row of hits.keys()) if (!matching || matching.has(row)) inGroup.add(row);
-      });
-      matching = inGroup;
+    const phraseCount = phraseTokens.length;
+    // Typed scratch arrays, reused: the first requests after start run before the optimizing compiler
+    // has seen this code, and Maps of thousands of rows cost ten times more there.
+    if (this.frequency.length < rowCount * phraseCount) this.frequency = new Int32Array(rowCount * phraseCount);
+    const frequency = this.frequency;
+    const touched: number[] = [];
+    const idf = new Float64Array(phraseCount);
+    for (let p = 0; p < phraseCount; p++) {
+      const [from, to] = this.range(phraseTokens[p]);
+      let hits = 0;
+      for (let i = this.postStart[from]; i < this.postStart[to]; i++) {
+        const row = this.postRow[i];
+        const at = row * phraseCount + p;
+        if (frequency[at] === 0) {
+          hits++;
+          if (this.rowUntouched(row, p, phraseCount)) touched.push(row);
+        }
+        frequency[at] += this.postCount[i];
+      }
+      const value = Math.log((rowCount - hits + 0.5) / (hits + 0.5));
+      idf[p] = value <= 0 ? 1e-6 : value;
     }
     const scored: { row: number; score: number }[] = [];
-    for (const row of matching ?? []) {
-      const size = this.lengths[row];
-      let score = 0;
-      for (let p = 0; p < phrases.length; p++) {
-        const frequency = phrases[p].get(row) ?? 0;
-        score += idf[p] * ((frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + (B * size) / this.averageLength)));
+    for (const row of touched) {
+      // Rows matching every group: some phrase of each group occurs in them.
+      let groupsHit = 0;
+      let lastGroup = -1;
+      for (let p = 0; p < phraseCount; p++) {
+        if (frequency[row * phraseCount + p] > 0 && groupOfPhrase[p] !== lastGroup) {
+          groupsHit++;
+          lastGroup = groupOfPhrase[p];
+        }
       }
-      scored.push({ row, score: -1.0 * score });
+      if (groupsHit === groups.length) {
+        const size = this.lengths[row];
+        let score = 0;
+        for (let p = 0; p < phraseCount; p++) {
+          const f = frequency[row * phraseCount + p];
+          score += idf[p] * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * size) / this.averageLength)));
+        }
+        scored.push({ row, score: -1.0 * score });
+      }
+      for (let p = 0; p < phraseCount; p++) frequency[row * phraseCount + p] = 0;
     }
     return scored
       .sort((a, b) => a.score - b.score || this.entries[a.row] - this.entries[b.row] || a.row - b.row)
@@ -114,9 +135,16 @@ export class NameIndex {
       .map(({ row }) => row);
   }
 
-  /** Rows holding a token that starts with `prefix`, and how many such tokens each holds. */
-  private frequencies(prefix: string): Map<number, number> {
-    const hits = new Map<number, number>();
+  private frequency = new Int32Array(0);
+
+  /** Whether no earlier phrase has counted this row yet (so it is listed once). */
+  private rowUntouched(row: number, phrase: number, phraseCount: number): boolean {
+    for (let p = 0; p < phrase; p++) if (this.frequency[row * phraseCount + p] !== 0) return false;
+    return true;
+  }
+
+  /** Token numbers [from, to) of the tokens that start with `prefix`. */
+  private range(prefix: string): [number, number] {
     let lo = 0;
     let hi = this.tokens.length;
     while (lo < hi) {
@@ -124,9 +152,8 @@ export class NameIndex {
       if (this.tokens[mid] < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let t = lo; t < this.tokens.length && this.tokens[t].startsWith(prefix); t++) {
-      for (let i = this.postStart[t]; i < this.postStart[t + 1]; i++) hits.set(this.postRow[i], (hits.get(this.postRow[i]) ?? 0) + this.postCount[i]);
-    }
-    return hits;
+    let to = lo;
+    while (to < this.tokens.length && this.tokens[to].startsWith(prefix)) to++;
+    return [lo, to];
   }
 }
