@@ -65,7 +65,11 @@ export class NameIndex {
         postCount[postStart[t] + i / 2] = list[i + 1];
       }
     });
-    return new NameIndex(tokens, postStart, postRow, postCount, rowids, entries, lengths, rows.length ? totalTokens / rows.length : 0);
+    const index = new NameIndex(tokens, postStart, postRow, postCount, rowids, entries, lengths, rows.length ? totalTokens / rows.length : 0);
+    // A few broad queries now, while the index is being built anyway: its loops are then compiled
+    // before the first real ones (the first hundred completions otherwise ran 5× slower).
+    for (const letter of 'aeiostp') index.best([[letter]], 200);
+    return index;
   }
 
   /**
