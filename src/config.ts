@@ -46,7 +46,9 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   headersTimeoutMs: 10_000,
   keepAliveTimeoutMs: 72_000,
   maxConnections: 2_000,
-  maxConcurrentAnalyses: 8,
+  // Admitted analyses wait their turn holding at most a 128 KiB body each; a small cap turned 50 clients
+  // into a storm of refused bodies, re-sent at once, that cost the event loop more than the analyses.
+  maxConcurrentAnalyses: 64,
 };
 
 const configSchema = z.object({

@@ -1,4 +1,5 @@
-import { compress, type Encoding } from './content-encoding.js';
+import { brotliDecompressSync } from 'node:zlib';
+import { brotliInBackground, compress, type Encoding } from './content-encoding.js';
 
 const COMPRESSIBLE = /^(?:application\/(?:[\w.+-]*\+)?json|application\/javascript|text\/|image\/svg\+xml)/i;
 
@@ -39,6 +40,14 @@ export interface Variant {
 /** Above this, copying the body per write costs more than the second chunk saves. */
 const STRING_BODY_MAX_BYTES = 16 * 1024;
 
+/**
+ * From this size on, a compressible body is kept brotli-compressed only (~20× smaller: a 350 KB depth-2
+ * neighbourhood on an ESCO-sized set is ~15 KB), compressed on libuv's thread pool after the miss is
+ * answered; a client that does not accept br then gets it decompressed per hit (under a millisecond).
+ * The cache's byte budget then holds many more large answers for the same memory.
+ */
+export const COMPRESSED_ONLY_MIN_BYTES = 128 * 1024;
+
 /** A response computed once: its stored headers and bytes, and each content coding made on first need. */
 export class Representation {
   private readonly variants: Partial<Record<Encoding, Variant>> = {};
@@ -57,6 +66,22 @@ export class Representation {
   ) {
     this.names = new Set(headers.map(([name]) => name));
     this.make('identity', identity);
+    if (compressible && identity.length >= COMPRESSED_ONLY_MIN_BYTES) void this.keepCompressedOnly(identity);
+  }
+
+  /** Told how many bytes the bodies changed by when that happens outside a request (the cache keeps a total). */
+  resized?: (delta: number) => void;
+
+  private async keepCompressedOnly(identity: Buffer): Promise<void> {
+    const compressed = await brotliInBackground(identity).catch(() => null);
+    if (!compressed) return;
+    const before = this.bodyBytes;
+    const br = this.variants.br ?? this.make('br', compressed);
+    const brBody = this.bytesOf(br);
+    const plain = this.variants.identity!;
+    Object.defineProperty(plain, 'body', { get: () => brotliDecompressSync(brBody), enumerable: true });
+    this.bodyBytes -= plain.length;
+    this.resized?.(this.bodyBytes - before);
   }
 
   /** The bytes of this coding: made (and counted) on first need; only the identity bytes are kept, as a string. */

@@ -130,6 +130,10 @@ export default fp<ResponseCacheOptions>(
         }
         cache.set(key, stored);
         bytes += key.length + stored.bytes;
+        const entry = stored;
+        entry.resized = (delta) => {
+          if (cache.get(key) === entry) bytes += delta;
+        };
         onMiss();
       }
       // The validator of the representation this client gets: the one a hit would send, so misses and hits agree.

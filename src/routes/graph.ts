@@ -9,7 +9,8 @@ import { sendSerialized } from '../http/send-serialized.js';
 import { appendVary } from '../http/vary.js';
 import { presentEdge, presentHop, presentNode } from '../graph/graph-presenter.js';
 import { selectSubgraph } from '../graph/graph-selection.js';
-import { breadthFirst, shortestPath, walkTo } from '../graph/graph-traversal.js';
+import { presentNeighborhood } from '../graph/neighborhood.js';
+import { breadthFirst, shortestPath } from '../graph/graph-traversal.js';
 import { resolveNode } from '../graph/resolve-node.js';
 import { NotAcceptableError } from '../graph/not-acceptable-error.js';
 import { BadRequestError, NotFoundError, type InvalidParameter } from '../http/errors.js';
@@ -208,11 +209,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         depth,
         direction,
         edgeTypes: edge ? [...edge] : null,
-        nodes: traversal.order.map((n) => {
-          const node = index.nodeList[n];
-          return { ...presentNode(node, request.lang), depth: traversal.depth[n], path: walkTo(traversal, node.id)!.map(presentHop) };
-        }),
-        edges: [...traversal.edges].sort((a, b) => a - b).map((e) => presentEdge(index.edges[e])),
+        ...presentNeighborhood(index, traversal, request.lang),
       });
     },
   );

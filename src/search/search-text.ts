@@ -50,7 +50,14 @@ export function fullTextMatch(tokens: string[]): string {
 
 /** Name completion: every token a word prefix, or a stem of it one. */
 export function prefixMatch(tokens: string[]): string {
-  return tokens.map((t) => `(${prefixes(t).join(' OR ')})`).join(' AND ');
+  return prefixGroups(tokens)
+    .map((group) => `(${group.map((prefix) => `${quote(prefix)}*`).join(' OR ')})`)
+    .join(' AND ');
+}
+
+/** The prefixes prefixMatch asks for: one group per token (any of its prefixes), all groups required. */
+export function prefixGroups(tokens: string[]): string[][] {
+  return tokens.map((t) => [t, ...searchStems(t)]);
 }
 
 function prefixes(token: string): string[] {

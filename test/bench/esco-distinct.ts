@@ -69,6 +69,10 @@ export async function measureDistinct(server: RunningServer, count: number, head
       if (res.status !== 200) failed++;
       times.push(res.ms);
     }
+    const slowest = times
+      .map((ms, i) => ({ ms, url: urls[name][i] }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3);
     const sorted = Float64Array.from(times).sort();
     const row: DistinctRow = {
       name: name === 'neighbors' ? 'neighbors depth 2' : name,
@@ -82,7 +86,7 @@ export async function measureDistinct(server: RunningServer, count: number, head
       ok: false,
     };
     row.ok = row.urls >= Math.min(count, 150) && row.p99 <= row.maxP99Ms && failed === 0;
-    console.error(`  distinct ${row.name.padEnd(18)} ${row.urls} URLs p50 ${row.p50.toFixed(2)} p99 ${row.p99.toFixed(2)} max ${row.max.toFixed(1)} ms, ${failed} failed`);
+    console.error(`  distinct ${row.name.padEnd(18)} ${row.urls} URLs p50 ${row.p50.toFixed(2)} p99 ${row.p99.toFixed(2)} max ${row.max.toFixed(1)} ms, ${failed} failed; slowest ${slowest.map((s) => `${s.url} ${s.ms.toFixed(1)}`).join(', ')}`);
     rows.push(row);
   }
   return rows;
