@@ -10,7 +10,7 @@
 # compiles better-sqlite3, builds the TypeScript, seeds the SQLite database and
 # then prunes dev dependencies. Stage 2 (runtime) is a plain node slim image
 # that only receives the pruned node_modules, dist/, migrations/, seed/,
-# package.json and the seeded database, and runs as the unprivileged `node`
+# openapi/, package.json and the seeded database, and runs as the unprivileged `node`
 # user.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -40,6 +40,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY seed ./seed
+COPY openapi ./openapi
 
 RUN npm run build
 
@@ -79,6 +80,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/migrations ./migrations
 COPY --from=build /app/seed ./seed
+# The committed spec: the server serves its generated examples at /openapi.json and in /docs.
+COPY --from=build /app/openapi ./openapi
 COPY --from=build --chown=node:node /app/data ./data
 
 # `node` (uid/gid 1000) is the unprivileged user of the official node images.
