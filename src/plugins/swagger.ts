@@ -13,9 +13,10 @@ export const API_TAGS = [
   { name: 'technologies', description: 'Technologies: one node each, shared by every role that names them.' },
   { name: 'skills', description: 'Skills, grouped by category per role, with the technologies they name.' },
   { name: 'search', description: 'Full-text search and name completion over every node, accent-insensitive, in Polish and English.' },
-  { name: 'graph', description: 'The knowledge graph: typed nodes and edges with provenance, neighbourhoods and shortest paths; JSON, Cytoscape.js or Graphviz DOT.' },
+  { name: 'graph', description: 'The knowledge graph: typed nodes and edges with provenance, neighbourhoods and shortest paths; JSON, Cytoscape.js, Graphviz DOT or an SVG picture.' },
   { name: 'analysis', description: 'Role comparison, skill-gap analysis, and extraction of technologies, skills and roles from free text.' },
-  { name: 'meta', description: 'Health and the API description.' },
+  { name: 'embed', description: 'For pages that embed role data: the web components, the iframe card and oEmbed.' },
+  { name: 'meta', description: 'Health, readiness, the API description, the problem types and the explorer.' },
 ];
 
 /** The OpenAPI document is generated from the routes' zod schemas; Swagger UI serves it from the npm package's own assets. */
