@@ -160,6 +160,8 @@ describe('standard HTTP semantics', () => {
     expect(english).toEqual({ type: '/problems/not-found', title: 'Not found', status: 404, description: expect.stringContaining('No resource') });
     expect((await get('/problems/not-found')).json().title).toBe('Nie znaleziono');
     expect((await get('/problems/no-such-problem')).statusCode).toBe(404);
+    // Names every object inherits are no problem types either.
+    for (const inherited of ['constructor', 'toString', '__proto__']) expect((await get(`/problems/${inherited}`)).statusCode, inherited).toBe(404);
     // The type a problem names answers a GET.
     const problem = (await get('/roles/astronaut')).json();
     expect((await get(problem.type)).statusCode).toBe(200);

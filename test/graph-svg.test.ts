@@ -106,9 +106,9 @@ describe('SVG pictures of the graph', () => {
     const nodes = Array.from({ length: 1000 }, (_, i) => ({ id: `technology:t${i}`, kind: 'technology', key: `t${i}`, name: `T${i}`, url: null, source }));
     const edges = nodes.slice(1).map((node, i) => ({ id: `e${i}`, from: nodes[i].id, to: node.id, type: 'compared_with', source }));
     const graph = { nodes, edges } as Parameters<typeof graphSvg>[0];
-    const error = await graphSvg(graph, 'en', 'v1').catch((e: unknown) => e);
+    const error = await graphSvg(graph, 'en', 'v1', 'depth').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as BadRequestError).invalidParams.map((p) => p.name)).toEqual(['format']);
+    expect((error as BadRequestError).invalidParams.map((p) => p.name)).toEqual(['depth']);
     expect(MAX_PICTURE_ELEMENTS).toBeLessThan(1999);
   });
 

@@ -65,13 +65,19 @@ const pictures = new Map<string, string>();
 let picturesVersion = '';
 const MAX_PICTURES = 500;
 
-/** The SVG of a graph, laid out by Graphviz (compiled to WebAssembly: no native binary). */
-export async function graphSvg(graph: PresentedGraph, lang: Lang, dataVersion: string): Promise<string> {
+/**
+ * The SVG of a graph, laid out by Graphviz (compiled to WebAssembly: no native binary). `narrowWith`
+ * names the query parameter that selected too much (`kinds`, `role`, `depth`) when a picture is refused.
+ */
+export async function graphSvg(graph: PresentedGraph, lang: Lang, dataVersion: string, narrowWith: string): Promise<string> {
   const size = graph.nodes.length + graph.edges.length;
   if (size > MAX_PICTURE_ELEMENTS) {
     throw new BadRequestError(
-      `The selection holds ${graph.nodes.length} nodes and ${graph.edges.length} edges; a picture is drawn of at most ${MAX_PICTURE_ELEMENTS}. Narrow it (kinds=, role=, depth=) or ask for JSON, DOT or Cytoscape.`,
-      [{ name: 'format', in: 'query', reason: `svg of ${size} nodes and edges, more than ${MAX_PICTURE_ELEMENTS}` }],
+      {
+        pl: `Wybór obejmuje ${graph.nodes.length} węzłów i ${graph.edges.length} krawędzi; obraz rysujemy najwyżej z ${MAX_PICTURE_ELEMENTS}. Zawęź go (kinds=, role=, depth=) albo poproś o JSON, DOT lub Cytoscape.`,
+        en: `The selection holds ${graph.nodes.length} nodes and ${graph.edges.length} edges; a picture is drawn of at most ${MAX_PICTURE_ELEMENTS}. Narrow it (kinds=, role=, depth=) or ask for JSON, DOT or Cytoscape.`,
+      },
+      [{ name: narrowWith, in: 'query', reason: `selects ${size} nodes and edges for a picture, more than ${MAX_PICTURE_ELEMENTS}` }],
     );
   }
   const dot = pictureDot(graph, lang);

@@ -130,5 +130,5 @@ export function problemTypeUri(key: ProblemKey): string {
 /** The catalogue entry behind a `type` URI (`/problems/not-found`), or undefined for a type the catalogue does not hold. */
 export function problemTypeOf(uri: string): ProblemKey | undefined {
   const key = uri.startsWith('/problems/') ? uri.slice('/problems/'.length) : uri;
-  return key in PROBLEM_TYPES ? (key as ProblemKey) : undefined;
+  return Object.hasOwn(PROBLEM_TYPES, key) ? (key as ProblemKey) : undefined;
 }

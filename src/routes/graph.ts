@@ -40,6 +40,9 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
   // Built on first use, then shared by every request on this database handle.
   const graph = (): GraphIndex => app.data.current.graph;
 
+  /** The parameter that narrows a selection: the one the client used, else `kinds`. */
+  const narrowingParameter = (query: { kinds?: unknown; role?: unknown }) => (query.role !== undefined && query.kinds === undefined ? 'role' : 'kinds');
+
   /** The selected subgraph as JSON, or a 400 naming the parameter that selects too much or an unknown role. */
   function selectedGraph(query: { kinds?: Set<NodeKind>; role?: string }, lang: Lang) {
     const { kinds, role } = query;
@@ -57,7 +60,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
             `The selection holds ${selected.nodes.length} nodes and ${selected.edges.length} edges; at most ${MAX_GRAPH_ELEMENTS} are served at once. ` +
             'Narrow it with kinds= or role=, or walk it with /graph/nodes/{node}/neighbors.',
         },
-        [{ name: kinds ? 'kinds' : 'role', in: 'query', reason: `selects ${size} nodes and edges, more than ${MAX_GRAPH_ELEMENTS}` }],
+        [{ name: narrowingParameter(query), in: 'query', reason: `selects ${size} nodes and edges, more than ${MAX_GRAPH_ELEMENTS}` }],
       );
     }
     return { nodes: selected.nodes.map((n) => presentNode(n, lang)), edges: selected.edges.map(presentEdge) };
@@ -91,7 +94,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = selectedGraph(request.query, request.lang);
       if (format === 'dot') return sendSerialized(reply, GRAPH_MEDIA_TYPES.dot, toDot(body));
       if (format === 'cytoscape') return sendSerialized(reply, GRAPH_MEDIA_TYPES.cytoscape, JSON.stringify(toCytoscape(body)));
-      if (format === 'svg') return sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(body, request.lang, app.data.current.dataVersion));
+      if (format === 'svg') return sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(body, request.lang, app.data.current.dataVersion, narrowingParameter(request.query)));
       return reply.type(`${GRAPH_MEDIA_TYPES.json}; charset=utf-8`).send(body);
     },
   );
@@ -147,7 +150,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: { description: 'The graph as an SVG picture.', content: { [GRAPH_MEDIA_TYPES.svg]: { schema: svgSchema } } }, ...problemResponses(400) },
       },
     },
-    async (request, reply) => sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(selectedGraph(request.query, request.lang), request.lang, app.data.current.dataVersion)),
+    async (request, reply) => sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(selectedGraph(request.query, request.lang), request.lang, app.data.current.dataVersion, narrowingParameter(request.query))),
   );
 
   /** The centre node a path segment names (id, slug, name or alias), or a 404. */
@@ -198,7 +201,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         const reached = reachedGraph(request.params.node, request.query, request.lang);
         if (format === 'cytoscape') return sendSerialized(reply, GRAPH_MEDIA_TYPES.cytoscape, JSON.stringify(toCytoscape(reached)));
         if (format === 'dot') return sendSerialized(reply, GRAPH_MEDIA_TYPES.dot, toDot(reached));
-        return sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(reached, request.lang, app.data.current.dataVersion));
+        return sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(reached, request.lang, app.data.current.dataVersion, 'depth'));
       }
       const index = graph();
       const centre = centreOf(request.params.node);
@@ -260,7 +263,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(reachedGraph(request.params.node, request.query, request.lang), request.lang, app.data.current.dataVersion)),
+      sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(reachedGraph(request.params.node, request.query, request.lang), request.lang, app.data.current.dataVersion, 'depth')),
   );
 
   app.get(

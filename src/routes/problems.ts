@@ -48,7 +48,8 @@ const problemRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const key = request.params.type;
-      if (!(key in PROBLEM_TYPES)) throw new NotFoundError('problemType', key);
+      // Own keys only: `constructor` or `toString` are in every object but are no problem type.
+      if (!Object.hasOwn(PROBLEM_TYPES, key)) throw new NotFoundError('problemType', key);
       return describe(key as ProblemKey, request.lang);
     },
   );
