@@ -1,17 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { type Child as StartedChild, childrenAlive, killAllChildren, startChild } from '../helpers/child-process.js';
 
-/** Every child the bench started and that has not exited yet: killed on exit, error and Ctrl-C. */
-const alive = new Set<ChildProcess>();
+export { killAllChildren };
 
-export interface Child {
-  process: ChildProcess;
+export interface Child extends StartedChild {
   pid: number;
-  /** The last few KB the child wrote to stdout/stderr, for error messages. */
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Sends `signal`, waits for exit; SIGKILL after `timeoutMs`. */
-  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 const OUTPUT_TAIL = 256 * 1024;
@@ -22,38 +14,9 @@ const OUTPUT_TAIL = 256 * 1024;
  */
 export function spawnTs(script: string, args: string[], env: Record<string, string>, opts: { tsx?: boolean; nodeFlags?: readonly string[] } = {}): Child {
   const tsx = opts.tsx ?? script.endsWith('.ts');
-  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...(tsx ? ['--import', 'tsx'] : []), script, ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (child.pid === undefined) throw new Error(`could not start ${script}`);
-  alive.add(child);
-  let tail = '';
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => {
-      alive.delete(child);
-      resolve({ code, signal });
-    });
-  });
-  return {
-    process: child,
-    pid: child.pid,
-    output: () => tail,
-    exited,
-    async stop(signal = 'SIGTERM', timeoutMs = 15_000) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      const result = await exited;
-      clearTimeout(timer);
-      return result;
-    },
-  };
+  const child = startChild(process.execPath, [...(opts.nodeFlags ?? []), ...(tsx ? ['--import', 'tsx'] : []), script, ...args], env, OUTPUT_TAIL);
+  if (child.process.pid === undefined) throw new Error(`could not start ${script}`);
+  return { ...child, pid: child.process.pid };
 }
 
 /** Runs a script to completion; rejects with its output when it fails. Returns wall time in ms and its output. */
@@ -66,11 +29,6 @@ export async function runTs(script: string, args: string[], env: Record<string, 
   return { ms, output: child.output() };
 }
 
-export function killAllChildren(): void {
-  for (const child of alive) child.kill('SIGKILL');
-  alive.clear();
-}
-
 let installed = false;
 /** Kills every child on exit, on an uncaught error and on Ctrl-C / SIGTERM of the bench itself. */
 export function installCleanup(): void {
@@ -79,7 +37,7 @@ export function installCleanup(): void {
   process.on('exit', killAllChildren);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      console.error(`\nbench: ${signal}, stopping ${alive.size} child process(es)`);
+      console.error(`\nbench: ${signal}, stopping ${childrenAlive()} child process(es)`);
       killAllChildren();
       process.exit(130);
     });

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   rollout.start();
   await sleep(2000);
   for (const [i, replica] of replicas.entries()) {
-    const code = await replica.child!.stop('SIGTERM');
+    const { code } = await replica.child!.stop('SIGTERM');
     if (code !== 0) throw new Error(`${replica.name} exited with ${code} on SIGTERM:\n${replica.child!.output()}`);
     if (i < replicas.length - 1) {
       copyFileSync(join(dir, 'v2.db'), replica.databasePath);
