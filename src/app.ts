@@ -11,6 +11,8 @@ import compressionPlugin from './plugins/compression.js';
 import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin, { frameworkDetail, sendProblem } from './plugins/errors.js';
+import fastLanePlugin from './plugins/fast-lane.js';
+import { FastLane } from './http/fast-lane.js';
 import { PROBLEM_BY_STATUS } from './http/problems.js';
 import languagePlugin from './plugins/language.js';
 import metricsPlugin from './plugins/metrics.js';
@@ -51,8 +53,11 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   const source = data ?? new DataSource(new DataContext(db ?? missingData()));
   const config: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...http };
   const clientErrors = clientErrorResponder();
+  const lane = new FastLane();
   const app = Fastify({
     logger,
+    // The server Fastify would build, with a lane in front that answers cached representations before routing.
+    serverFactory: lane.serverFactory,
     // One line per request, written by the request-log plugin (and for cached responses by the cache).
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => requestIdFrom(request.headers['x-request-id'], randomUUID),
@@ -97,6 +102,14 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     hostIndependent: config.publicBaseUrl !== null,
     onHit: () => app.metrics.cacheHit(),
     onMiss: () => app.metrics.cacheMiss(),
+  });
+  await app.register(fastLanePlugin, {
+    lane,
+    data: source,
+    corsOrigins: config.corsOrigins,
+    requiredDataVersion: config.requireDataVersion,
+    rateLimited: config.rateLimitMax > 0,
+    trustsProxy: config.trustProxy !== false,
   });
   await app.register(languagePlugin, { defaultLanguage: config.defaultLanguage });
   await app.register(databasePlugin, { data: source });

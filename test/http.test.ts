@@ -307,7 +307,7 @@ describe('the response cache', () => {
         data: seeded.app.data,
         cacheControl: 'no-cache',
         compressionThreshold: 1024,
-        maxBytes: 3800, // three entries of ~1.2 KB (body, key and stored headers) fit, a fourth does not
+        maxBytes: 4600, // three entries of ~1.3 KB (body, key, stored headers and the prepared heads) fit, a fourth does not
         onHit: () => counts.hits++,
         onMiss: () => counts.misses++,
       });

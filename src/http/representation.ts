@@ -1,5 +1,6 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { brotliInBackground, compress, type Encoding } from './content-encoding.js';
+import { headerLines, statusLine } from './prepared-head.js';
 
 const COMPRESSIBLE = /^(?:application\/(?:[\w.+-]*\+)?json|application\/javascript|text\/|image\/svg\+xml)/i;
 
@@ -21,13 +22,16 @@ export function variantEtag(etag: string, encoding: Encoding): string {
 const EXCHANGE_HEADERS = new Set(['content-length', 'content-encoding', 'etag', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /**
- * One content coding of a stored representation, ready to write: the header list (flat name/value
- * pairs, as `writeHead` takes them) for a 200 and for a 304, built once, and the body.
+ * One content coding of a stored representation, ready to write, built once: for a 200 and for a 304,
+ * the status line and header fields as one validated string (`src/http/prepared-head.ts`) and as the
+ * flat name/value list `writeHead` takes (for the responses a prepared head does not cover), and the body.
  */
 export interface Variant {
   etag: string;
   ok: string[];
   notModified: string[];
+  okHead: string;
+  notModifiedHead: string;
   /**
    * Small bodies as a one-byte (latin1) string: Node writes a string body together with the head in one
    * chunk, while a Buffer body costs a second chunk per response. Large bodies stay a Buffer: a string is
@@ -53,8 +57,10 @@ export class Representation {
   private readonly variants: Partial<Record<Encoding, Variant>> = {};
   /** Names of the stored headers: on a hit they win over a per-request header of the same name (Vary). */
   readonly names: ReadonlySet<string>;
-  /** Bytes held by the bodies (one byte per character), for the cache's budget. */
+  /** Bytes held by the bodies (one byte per character). */
   bodyBytes = 0;
+  /** Bytes held by the bodies and the prepared heads: what grows when a coding is made, for the cache's budget. */
+  heldBytes = 0;
 
   constructor(
     readonly dataVersion: string,
@@ -63,6 +69,8 @@ export class Representation {
     readonly etag: string,
     identity: Buffer,
     readonly compressible: boolean,
+    /** The route that computed it (`/technologies/:slug`): hits are measured under it. */
+    readonly route = 'unmatched',
   ) {
     this.names = new Set(headers.map(([name]) => name));
     this.make('identity', identity);
@@ -75,13 +83,14 @@ export class Representation {
   private async keepCompressedOnly(identity: Buffer): Promise<void> {
     const compressed = await brotliInBackground(identity).catch(() => null);
     if (!compressed) return;
-    const before = this.bodyBytes;
+    const before = this.heldBytes;
     const br = this.variants.br ?? this.make('br', compressed);
     const brBody = this.bytesOf(br);
     const plain = this.variants.identity!;
     Object.defineProperty(plain, 'body', { get: () => brotliDecompressSync(brBody), enumerable: true });
     this.bodyBytes -= plain.length;
-    this.resized?.(this.bodyBytes - before);
+    this.heldBytes -= plain.length;
+    this.resized?.(this.heldBytes - before);
   }
 
   /** The bytes of this coding: made (and counted) on first need; only the identity bytes are kept, as a string. */
@@ -91,6 +100,7 @@ export class Representation {
 
   private make(encoding: Encoding, bytes: Buffer): Variant {
     this.bodyBytes += bytes.length;
+    this.heldBytes += bytes.length;
     const etag = variantEtag(this.etag, encoding);
     const ok: string[] = [];
     const notModified: string[] = [];
@@ -102,7 +112,10 @@ export class Representation {
     ok.push('etag', etag, 'content-length', String(bytes.length));
     if (encoding !== 'identity') ok.push('content-encoding', encoding);
     notModified.push('etag', etag);
-    const variant: Variant = { etag, ok, notModified, body: bytes.length <= STRING_BODY_MAX_BYTES ? bytes.toString('latin1') : bytes, length: bytes.length };
+    const okHead = statusLine(200) + headerLines(pairs(ok));
+    const notModifiedHead = statusLine(304) + headerLines(pairs(notModified));
+    this.heldBytes += okHead.length + notModifiedHead.length;
+    const variant: Variant = { etag, ok, notModified, okHead, notModifiedHead, body: bytes.length <= STRING_BODY_MAX_BYTES ? bytes.toString('latin1') : bytes, length: bytes.length };
     this.variants[encoding] = variant;
     return variant;
   }
@@ -117,10 +130,16 @@ export class Representation {
   }
 
   get bytes(): number {
-    let size = this.bodyBytes;
+    let size = this.heldBytes;
     for (const [name, value] of this.headers) size += name.length + value.length;
     return size;
   }
+}
+
+function pairs(flat: readonly string[]): [string, string][] {
+  const result: [string, string][] = [];
+  for (let i = 0; i < flat.length; i += 2) result.push([flat[i], flat[i + 1]]);
+  return result;
 }
 
 /**

@@ -9,7 +9,7 @@ const ALLOWED_HEADERS = ['Accept', 'Accept-Language', 'Content-Type', 'If-None-M
 const EXPOSED_HEADERS = 'ETag, Content-Language, Link, X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
 
 /** The CORS headers for a request's Origin: computed per request (cheap), never cached with a response. */
-function corsHeaders(origins: '*' | string[], origin: string | undefined): Record<string, string> {
+export function corsHeaders(origins: '*' | string[], origin: string | undefined): Record<string, string> {
   // Timing-Allow-Origin goes to the same origins as CORS: Resource Timing then shows them the real timings.
   if (origins === '*') return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS, 'timing-allow-origin': '*' };
   if (origin && origins.includes(origin)) {

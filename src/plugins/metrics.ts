@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { sql } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source.js';
@@ -14,6 +16,11 @@ export interface Metrics {
   registry: Registry;
   cacheHit(): void;
   cacheMiss(): void;
+  /**
+   * A request answered before routing (`src/plugins/fast-lane.ts`), its answer just written: observed as a
+   * routed one is, and counted in flight until its response closes when the socket could not take it all.
+   */
+  answeredBeforeRouting(res: ServerResponse, method: string, route: string, startedAt: number, finished?: (durationMs: number) => void): void;
 }
 
 /** Prometheus metrics: one registry per app, so tests can build many apps in one process. */
@@ -42,16 +49,33 @@ export default fp<{ data: DataSource }>(
     const ended = () => inFlight--;
     // The labelled series per (method, status, route), looked up once: observe() with a label object hashes it on every call.
     const seriesByKey = new Map<string, ReturnType<typeof duration.labels>>();
-    const hits = new Counter({ name: 'response_cache_hits_total', help: 'GET responses served from the response cache.', registers: [registry] });
-    const misses = new Counter({ name: 'response_cache_misses_total', help: 'Cacheable GET responses that had to be computed.', registers: [registry] });
+    // Plain numbers read at scrape time, like the in-flight count: Counter.inc() hashes its (empty) label set per call.
+    let hitCount = 0;
+    let missCount = 0;
+    new Counter({
+      name: 'response_cache_hits_total',
+      help: 'GET responses served from the response cache.',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(hitCount);
+      },
+    });
+    new Counter({
+      name: 'response_cache_misses_total',
+      help: 'Cacheable GET responses that had to be computed.',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(missCount);
+      },
+    });
     new Gauge({
       name: 'response_cache_hit_ratio',
       help: 'Cache hits / (hits + misses) since start.',
       registers: [registry],
-      async collect() {
-        const h = (await hits.get()).values[0]?.value ?? 0;
-        const m = (await misses.get()).values[0]?.value ?? 0;
-        this.set(h + m === 0 ? 0 : h / (h + m));
+      collect() {
+        this.set(hitCount + missCount === 0 ? 0 : hitCount / (hitCount + missCount));
       },
     });
     new Gauge({
@@ -76,7 +100,40 @@ export default fp<{ data: DataSource }>(
       },
     });
 
-    app.decorate('metrics', { registry, cacheHit: () => hits.inc(), cacheMiss: () => misses.inc() } satisfies Metrics);
+    const observe = (method: string, status: number, route: string, seconds: number) => {
+      const key = `${method} ${status} ${route}`;
+      let series = seriesByKey.get(key);
+      if (series === undefined) {
+        series = duration.labels({ method, route, status: String(status) });
+        // Routes, methods and statuses are finite; the bound only guards against a surprise.
+        if (seriesByKey.size < 1000) seriesByKey.set(key, series);
+      }
+      series.observe(seconds);
+    };
+
+    app.decorate('metrics', {
+      registry,
+      cacheHit: () => {
+        hitCount++;
+      },
+      cacheMiss: () => {
+        missCount++;
+      },
+      answeredBeforeRouting(res, method, route, startedAt, finished) {
+        const done = () => {
+          const ms = performance.now() - startedAt;
+          observe(method, res.statusCode, route, ms / 1000);
+          finished?.(ms);
+        };
+        // Handed whole to the kernel already (the usual case for a cached body): nothing left in flight, no listener needed.
+        if (res.socket !== null && res.socket.writableLength === 0) return done();
+        inFlight++;
+        res.once('close', () => {
+          inFlight--;
+          if (res.writableFinished) done();
+        });
+      },
+    } satisfies Metrics);
 
     // onResponse runs for responses served from the cache too (they are hijacked, not skipped).
     // Callback-style hooks: on the cached hot path a promise per hook is measurable.
@@ -86,15 +143,7 @@ export default fp<{ data: DataSource }>(
       done();
     });
     app.addHook('onResponse', (request: FastifyRequest, reply, done) => {
-      const route = request.routeOptions.url ?? 'unmatched';
-      const key = `${request.method} ${reply.statusCode} ${route}`;
-      let series = seriesByKey.get(key);
-      if (series === undefined) {
-        series = duration.labels({ method: request.method, route, status: String(reply.statusCode) });
-        // Routes, methods and statuses are finite; the bound only guards against a surprise.
-        if (seriesByKey.size < 1000) seriesByKey.set(key, series);
-      }
-      series.observe(reply.elapsedTime / 1000);
+      observe(request.method, reply.statusCode, request.routeOptions.url ?? 'unmatched', reply.elapsedTime / 1000);
       done();
     });
   },

@@ -10,12 +10,14 @@ export function requestIdFrom(header: string | string[] | undefined, fresh: () =
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : fresh();
 }
 
-/** One JSON line per request: id, method, route, status, duration. */
-function logRequest(request: FastifyRequest, statusCode: number, durationMs: number): void {
-  request.log.info(
-    { method: request.method, url: request.url, route: request.routeOptions.url ?? null, status: statusCode, durationMs: Math.round(durationMs * 100) / 100 },
-    'request',
-  );
+/** The fields of the one JSON line per request (with its id, a binding of the request's logger). */
+export function requestLine(method: string, url: string, route: string | null, status: number, durationMs: number) {
+  return { method, url, route, status, durationMs: Math.round(durationMs * 100) / 100 };
+}
+
+/** Whether request lines are written at all: the bench runs at warn and skips building them. */
+export function logsRequests(log: { level: string }): boolean {
+  return (LEVELS[log.level] ?? 30) <= 30;
 }
 
 export default fp(
@@ -25,8 +27,7 @@ export default fp(
       done();
     });
     app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
-      // Skips building the line at all when info is off (the bench runs at warn).
-      if ((LEVELS[request.log.level] ?? 30) <= 30) logRequest(request, reply.statusCode, reply.elapsedTime);
+      if (logsRequests(request.log)) request.log.info(requestLine(request.method, request.url, request.routeOptions.url ?? null, reply.statusCode, reply.elapsedTime), 'request');
       done();
     });
   },

@@ -1,14 +1,16 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DataSource } from '../data/data-source.js';
-import { compress, negotiateEncoding, type Encoding } from '../http/content-encoding.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import { answerFromCache, encodingOf } from '../http/cached-answer.js';
+import { compress } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
+import type { ServerResponse } from 'node:http';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The stored representations: how many, how many bytes, and a way to drop them (tests compare the paths). */
-    responseCache: { readonly entries: number; readonly bytes: number; clear(): void };
+    responseCache: ResponseCache;
   }
   interface FastifyContextConfig {
     /** false: never cache this route's responses (operations endpoints, anything per-request). */
@@ -21,6 +23,21 @@ declare module 'fastify' {
     /** What hooks before the cache had set on a miss: per-request headers, never stored with the response. */
     perRequestHeaders?: Record<string, unknown>;
   }
+}
+
+export interface ResponseCache {
+  readonly entries: number;
+  readonly bytes: number;
+  clear(): void;
+  /** Whether keys hold the request's origin (protocol and Host): false when a public base URL is configured. */
+  readonly keyByHost: boolean;
+  /**
+   * The current representation stored for a GET/HEAD, if any, and counted as a hit. `origin` is
+   * `protocol://host` as Fastify reads them (ignored unless `keyByHost`).
+   */
+  hit(origin: string, url: string, headers: IncomingHttpHeaders): Representation | undefined;
+  /** Answers with a representation `hit` returned, adding the per-request fields (flat name/value pairs). */
+  serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, perRequest: readonly string[]): void;
 }
 
 export interface ResponseCacheOptions {
@@ -70,6 +87,25 @@ export default fp<ResponseCacheOptions>(
       bytes = 0;
     };
     data.on('swap', clear);
+    /** The key of a request whose answer may be stored: the raw headers, not a negotiated value — whatever language or media-type negotiation runs later, equal inputs give equal answers. */
+    const keyOf = (origin: string, url: string, headers: IncomingHttpHeaders): string | undefined => {
+      const accept = headers.accept ?? '';
+      const language = headers['accept-language'] ?? '';
+      if (accept.length > MAX_HEADER_IN_KEY || language.length > MAX_HEADER_IN_KEY) return undefined;
+      return `${keyByHost ? origin : ''}${url}\n${accept}\n${language}`;
+    };
+    const hit = (key: string): Representation | undefined => {
+      const stored = cache.get(key);
+      if (stored === undefined || stored.dataVersion !== data.current.dataVersion) return undefined;
+      onHit();
+      return stored;
+    };
+    const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, perRequest: readonly string[]): void => {
+      const before = stored.heldBytes;
+      answerFromCache(res, method, headers, stored, perRequest);
+      // A coding made for the first time adds its bytes.
+      bytes += stored.heldBytes - before;
+    };
     app.decorate('responseCache', {
       get entries() {
         return cache.size;
@@ -78,7 +114,13 @@ export default fp<ResponseCacheOptions>(
         return bytes;
       },
       clear,
-    });
+      keyByHost,
+      hit(origin, url, headers) {
+        const key = keyOf(origin, url, headers);
+        return key === undefined ? undefined : hit(key);
+      },
+      serve,
+    } satisfies ResponseCache);
     app.addHook('onClose', (_instance, done) => {
       data.off('swap', clear);
       done();
@@ -87,25 +129,24 @@ export default fp<ResponseCacheOptions>(
     app.addHook('onRequest', (request, reply, done) => {
       const method = request.method;
       if (method !== 'GET' && method !== 'HEAD') return done();
-      const headers = request.headers;
-      const accept = headers.accept ?? '';
-      const language = headers['accept-language'] ?? '';
-      if (accept.length > MAX_HEADER_IN_KEY || language.length > MAX_HEADER_IN_KEY) return done();
-      // The raw headers, not a negotiated value: whatever language or media-type negotiation runs later, equal inputs give equal answers.
-      const key = `${keyByHost ? `${request.protocol}://${request.host}` : ''}${request.url}\n${accept}\n${language}`;
-      const stored = cache.get(key);
-      const dataVersion = data.current.dataVersion;
-      if (stored === undefined || stored.dataVersion !== dataVersion) {
+      const key = keyOf(keyByHost ? `${request.protocol}://${request.host}` : '', request.url, request.headers);
+      if (key === undefined) return done();
+      const stored = hit(key);
+      if (stored === undefined) {
         request.cacheKey = key;
-        request.dataVersion = dataVersion;
+        request.dataVersion = data.current.dataVersion;
         request.perRequestHeaders = reply.getHeaders();
         return done();
       }
       // Answered here: the remaining hooks and the handler never run (done is not called).
-      const before = stored.bodyBytes;
-      serve(request, reply, stored);
-      bytes += stored.bodyBytes - before;
-      onHit();
+      const perRequest: string[] = [];
+      const set = reply.getHeaders();
+      for (const name in set) {
+        const value = set[name];
+        if (value !== undefined) perRequest.push(name, typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value));
+      }
+      reply.hijack();
+      serve(reply.raw, method, request.headers, stored, perRequest);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
@@ -122,7 +163,7 @@ export default fp<ResponseCacheOptions>(
       if (request.cacheKey && dataVersion === data.current.dataVersion && body.length <= maxEntryBytes) {
         const key = request.cacheKey;
         remove(key);
-        stored = new Representation(dataVersion, storedHeaders(reply.getHeaders(), request.perRequestHeaders ?? {}), etag, body, compressible);
+        stored = new Representation(dataVersion, storedHeaders(reply.getHeaders(), request.perRequestHeaders ?? {}), etag, body, compressible, request.routeOptions.url);
         // Oldest first, until the new entry fits both budgets.
         for (const old of cache.keys()) {
           if (cache.size < maxEntries && bytes + key.length + stored.bytes <= maxBytes) break;
@@ -148,9 +189,9 @@ export default fp<ResponseCacheOptions>(
       }
       if (!stored || encoding === 'identity') return payload;
       // A stored response is encoded the way a hit would encode it, and the copy kept for the hits that follow.
-      const before = stored.bodyBytes;
+      const before = stored.heldBytes;
       const encoded = stored.encoded(encoding);
-      bytes += stored.bodyBytes - before;
+      bytes += stored.heldBytes - before;
       reply.header('etag', selected).header('content-encoding', encoding);
       return encoded;
     });
@@ -158,39 +199,3 @@ export default fp<ResponseCacheOptions>(
   { name: 'response-cache' },
 );
 
-/** Negotiated codings by Accept-Encoding value: clients send a handful of distinct values, each parsed once. */
-const encodings = new Map<string, Encoding>();
-const MAX_REMEMBERED_ENCODINGS = 64;
-
-function encodingOf(acceptEncoding: string | undefined): Encoding {
-  if (acceptEncoding === undefined) return 'identity';
-  let encoding = encodings.get(acceptEncoding);
-  if (encoding === undefined) {
-    encoding = negotiateEncoding(acceptEncoding);
-    if (encodings.size < MAX_REMEMBERED_ENCODINGS && acceptEncoding.length <= MAX_HEADER_IN_KEY) encodings.set(acceptEncoding, encoding);
-  }
-  return encoding;
-}
-
-function serve(request: FastifyRequest, reply: FastifyReply, stored: Representation): void {
-  const variant = stored.variant(stored.compressible ? encodingOf(request.headers['accept-encoding']) : 'identity');
-  const condition = request.headers['if-none-match'];
-  const notModified = condition !== undefined && ifNoneMatchHits(condition, variant.etag);
-  const head = request.method === 'HEAD';
-  // A HEAD 304 states the 200's length, as the slow path's HEAD handling does.
-  const prepared = notModified ? (head ? variant.notModified.concat('content-length', String(variant.length)) : variant.notModified) : variant.ok;
-  let headers = prepared;
-  const perRequest = reply.getHeaders();
-  for (const name in perRequest) {
-    const value = perRequest[name];
-    if (value === undefined || stored.names.has(name)) continue;
-    if (headers === prepared) headers = notModified && head ? prepared : prepared.slice();
-    headers.push(name, typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value));
-  }
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(notModified ? 304 : 200, headers);
-  if (notModified || head) res.end();
-  else if (typeof variant.body === 'string') res.end(variant.body, 'latin1');
-  else res.end(variant.body);
-}

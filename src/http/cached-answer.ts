@@ -1,0 +1,54 @@
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { negotiateEncoding, type Encoding } from './content-encoding.js';
+import { ifNoneMatchHits } from './etag.js';
+import { fitsPreparedHead, sendPrepared } from './prepared-head.js';
+import type { Representation } from './representation.js';
+
+/**
+ * Writes a stored representation as the answer to a GET or HEAD: the coding the client accepts, a 304
+ * when its If-None-Match holds the variant's validator, and the per-request fields (`perRequest`, flat
+ * name/value pairs: request id, rate-limit counters, CORS) after the stored ones — a stored field of the
+ * same name wins (Vary). Both ways a hit is served use it: before routing (`src/plugins/fast-lane.ts`)
+ * and from the cache's hook (`src/plugins/response-cache.ts`).
+ */
+export function answerFromCache(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, perRequest: readonly string[]): void {
+  const variant = stored.variant(stored.compressible ? encodingOf(headers['accept-encoding']) : 'identity');
+  const condition = headers['if-none-match'];
+  const notModified = condition !== undefined && ifNoneMatchHits(condition, variant.etag);
+  const head = method === 'HEAD';
+  const status = notModified ? 304 : 200;
+  const body = notModified || head ? undefined : variant.body;
+  let extra: string[] | undefined;
+  for (let i = 0; i < perRequest.length; i += 2) {
+    const name = perRequest[i];
+    if (stored.names.has(name)) {
+      extra ??= perRequest.slice(0, i);
+      continue;
+    }
+    extra?.push(name, perRequest[i + 1]);
+  }
+  const fields = extra ?? perRequest;
+  // A HEAD 304 states the 200's length, as the slow path's HEAD handling does.
+  const lengthOf304 = notModified && head ? `content-length: ${variant.length}\r\n` : '';
+  if (fitsPreparedHead(res) && sendPrepared(res, status, notModified ? variant.notModifiedHead + lengthOf304 : variant.okHead, fields, body)) return;
+  const prepared = notModified ? (head ? variant.notModified.concat('content-length', String(variant.length)) : variant.notModified) : variant.ok;
+  res.writeHead(status, fields.length > 0 ? prepared.concat(fields) : prepared);
+  if (body === undefined) res.end();
+  else if (typeof body === 'string') res.end(body, 'latin1');
+  else res.end(body);
+}
+
+/** Negotiated codings by Accept-Encoding value: clients send a handful of distinct values, each parsed once. */
+const encodings = new Map<string, Encoding>();
+const MAX_REMEMBERED_ENCODINGS = 64;
+const MAX_REMEMBERED_LENGTH = 256;
+
+export function encodingOf(acceptEncoding: string | undefined): Encoding {
+  if (acceptEncoding === undefined) return 'identity';
+  let encoding = encodings.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = negotiateEncoding(acceptEncoding);
+    if (encodings.size < MAX_REMEMBERED_ENCODINGS && acceptEncoding.length <= MAX_REMEMBERED_LENGTH) encodings.set(acceptEncoding, encoding);
+  }
+  return encoding;
+}

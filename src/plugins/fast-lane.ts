@@ -1,0 +1,82 @@
+import fp from 'fastify-plugin';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { TLSSocket } from 'node:tls';
+import type { DataSource } from '../data/data-source.js';
+import type { FastLane, LaneAnswer } from '../http/fast-lane.js';
+import { fitsPreparedHead } from '../http/prepared-head.js';
+import { corsHeaders } from './cors.js';
+import { logsRequests, requestIdFrom, requestLine } from './request-log.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** How many requests the lane answered before routing (tests tell the two ways of serving a hit apart). */
+    fastLane: { readonly answered: number };
+  }
+}
+
+export interface FastLaneOptions {
+  lane: FastLane;
+  data: DataSource;
+  corsOrigins: '*' | string[];
+  requiredDataVersion?: string;
+  /** Rate limits count every request in @fastify/rate-limit's hook: with them on, hits take the routed path. */
+  rateLimited: boolean;
+  /** With a trusted proxy Fastify reads protocol and host from X-Forwarded-*; the lane knows only the socket's. */
+  trustsProxy: boolean;
+}
+
+/**
+ * Opens the lane (`src/http/fast-lane.ts`) to cached GET/HEAD answers, doing for them what the hooks
+ * before the cache do for a routed hit: request id, CORS, the in-flight gauge, the duration histogram and
+ * the request line. Whatever those hooks would refuse or change goes to Fastify instead: a draining or
+ * closing server (Connection: close, 503), pressure (503), a data version not yet required (503), a
+ * response whose head Node must write itself (HTTP/1.0, Connection: close, Expect). `test/fast-lane.test.ts`
+ * checks over real sockets that a hit answered here equals the routed answer.
+ */
+export default fp<FastLaneOptions>(
+  async (app, options) => {
+    let answered = 0;
+    app.decorate('fastLane', {
+      get answered() {
+        return answered;
+      },
+    });
+    const cache = app.responseCache;
+    if (options.rateLimited || (options.trustsProxy && cache.keyByHost)) return;
+    const { lane, data, corsOrigins, requiredDataVersion } = options;
+    const anyOrigin = corsOrigins === '*' ? Object.entries(corsHeaders('*', undefined)).flat() : null;
+
+    const answer: LaneAnswer = (req, res) => {
+      const startedAt = performance.now();
+      const method = req.method;
+      if (method !== 'GET' && method !== 'HEAD') return false;
+      if (app.draining || app.isUnderPressure() || (requiredDataVersion !== undefined && data.current.dataVersion !== requiredDataVersion) || !fitsPreparedHead(res)) return false;
+      const headers = req.headers;
+      const url = req.url ?? '/';
+      // As Fastify reads them without a trusted proxy (request.protocol, request.host).
+      const origin = cache.keyByHost ? `${(req.socket as TLSSocket).encrypted ? 'https' : 'http'}://${headers.host ?? ''}` : '';
+      const stored = cache.hit(origin, url, headers);
+      if (stored === undefined) return false;
+      const id = requestIdFrom(headers['x-request-id'], randomUUID);
+      const cors = anyOrigin ?? Object.entries(corsHeaders(corsOrigins, headers.origin)).flat();
+      const route = stored.route;
+      const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
+      cache.serve(res, method, headers, stored, ['x-request-id', id, ...cors]);
+      app.metrics.answeredBeforeRouting(res, method, route, startedAt, log);
+      answered++;
+      return true;
+    };
+
+    app.addHook('onReady', (done) => {
+      lane.open(answer);
+      done();
+    });
+    // Fastify refuses new requests once closing starts (503, Connection: close): the lane leaves them to it.
+    app.addHook('preClose', (done) => {
+      lane.shut();
+      done();
+    });
+  },
+  { name: 'fast-lane', dependencies: ['metrics', 'request-log', 'shutdown', 'cors', 'overload', 'required-data-version', 'rate-limit', 'response-cache'] },
+);
