@@ -23,7 +23,7 @@ describe('stored representations', () => {
     expect(bodyOf(br).equals(compress(large, 'br'))).toBe(true);
     expect(stored.bodyBytes).toBe(br.length);
     // The prepared heads of the br variant are held too.
-    expect(resized).toBe(br.length + br.okHead.length + br.notModifiedHead.length - large.length);
+    expect(resized).toBe(br.length + br.okFields.length + br.notModifiedFields.length + br.headNotModifiedFields.length - large.length);
     expect(stored.bodyBytes * 5).toBeLessThan(large.length);
     const identity = stored.variant('identity');
     expect(bodyOf(identity).equals(large)).toBe(true);

@@ -17,7 +17,6 @@ export function answerFromCache(res: ServerResponse, method: string, headers: In
   const notModified = condition !== undefined && ifNoneMatchHits(condition, variant.etag);
   const head = method === 'HEAD';
   const status = notModified ? 304 : 200;
-  const body = notModified || head ? undefined : variant.body;
   let extra: string[] | undefined;
   for (let i = 0; i < perRequest.length; i += 2) {
     const name = perRequest[i];
@@ -28,14 +27,14 @@ export function answerFromCache(res: ServerResponse, method: string, headers: In
     extra?.push(name, perRequest[i + 1]);
   }
   const fields = extra ?? perRequest;
-  // A HEAD 304 states the 200's length, as the slow path's HEAD handling does.
-  const lengthOf304 = notModified && head ? `content-length: ${variant.length}\r\n` : '';
-  if (fitsPreparedHead(res) && sendPrepared(res, status, notModified ? variant.notModifiedHead + lengthOf304 : variant.okHead, fields, body)) return;
+  if (fitsPreparedHead(res)) {
+    // A HEAD 304 states the 200's length, as the slow path's HEAD handling does.
+    if (notModified ? sendPrepared(res, 304, fields, head ? variant.headNotModifiedFields : variant.notModifiedFields) : head ? sendPrepared(res, 200, fields, variant.okFields.toString('latin1')) : variant.okBlock !== undefined ? sendPrepared(res, 200, fields, variant.okBlock) : sendPrepared(res, 200, fields, variant.okFields, variant.body)) return;
+  }
   const prepared = notModified ? (head ? variant.notModified.concat('content-length', String(variant.length)) : variant.notModified) : variant.ok;
   res.writeHead(status, fields.length > 0 ? prepared.concat(fields) : prepared);
-  if (body === undefined) res.end();
-  else if (typeof body === 'string') res.end(body, 'latin1');
-  else res.end(body);
+  if (notModified || head) res.end();
+  else res.end(variant.body);
 }
 
 /** Negotiated codings by Accept-Encoding value: clients send a handful of distinct values, each parsed once. */

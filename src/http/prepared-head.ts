@@ -31,8 +31,14 @@ export function headerLines(fields: ReadonlyArray<readonly [string, string]>): s
   return lines;
 }
 
-export function statusLine(status: number): string {
-  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'unknown'}\r\n`;
+const STATUS_LINES = new Map<number, string>();
+function statusLine(status: number): string {
+  let line = STATUS_LINES.get(status);
+  if (line === undefined) {
+    line = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'unknown'}\r\n`;
+    STATUS_LINES.set(status, line);
+  }
+  return line;
 }
 
 /** Node's internals this relies on, as Node 20 names them (see the test that pins them). */
@@ -66,24 +72,35 @@ export function fitsPreparedHead(res: ServerResponse): boolean {
 }
 
 /**
- * Sends `head` (status line and prepared fields), the per-request fields, and `body` in one write, on a
- * response `fitsPreparedHead` accepted; returns false without touching it when a per-request field could
- * not be written as is (then `writeHead` gets to refuse it).
+ * Sends the status line, the per-request fields and Node's own fields as the head, followed by `rest`:
+ * the stored fields and the blank line — as a string when the response has no body (HEAD, 304: Node drops
+ * data passed to such a response, so it must be part of the head), otherwise as a Buffer that also holds
+ * the body, or followed by `body`. Only on a response `fitsPreparedHead` accepted; returns false without
+ * touching it when a per-request field could not be written as is (then `writeHead` gets to refuse it).
  */
-export function sendPrepared(res: ServerResponse, status: number, head: string, perRequest: readonly string[], body: string | Buffer | undefined): boolean {
+export function sendPrepared(res: ServerResponse, status: number, perRequest: readonly string[], rest: string | Buffer, body?: Buffer): boolean {
   const response = res as NodeResponse;
-  let fields = head;
+  let head = statusLine(status);
   for (let i = 0; i < perRequest.length; i += 2) {
     const name = perRequest[i];
     const value = perRequest[i + 1];
     if (!TOKEN.test(name) || INVALID_VALUE.test(value) || NODE_FIELDS.has(name.toLowerCase())) return false;
-    fields += `${name}: ${value}\r\n`;
+    head += `${name}: ${value}\r\n`;
   }
   response.statusCode = status;
-  response._header = `${fields}Date: ${utcDate()}\r\n${connectionFields(response)}\r\n`;
-  if (body === undefined) response.end();
-  else if (typeof body === 'string') response.end(body, 'latin1');
-  else response.end(body);
+  head += `Date: ${utcDate()}\r\n${connectionFields(response)}`;
+  if (typeof rest === 'string') {
+    response._header = head + rest;
+    response.end();
+  } else {
+    // No blank line here: the block brings it, after the stored fields.
+    response._header = head;
+    if (body === undefined) response.end(rest);
+    else {
+      response.write(rest);
+      response.end(body);
+    }
+  }
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { brotliInBackground, compress, type Encoding } from './content-encoding.js';
-import { headerLines, statusLine } from './prepared-head.js';
+import { headerLines } from './prepared-head.js';
 
 const COMPRESSIBLE = /^(?:application\/(?:[\w.+-]*\+)?json|application\/javascript|text\/|image\/svg\+xml)/i;
 
@@ -22,27 +22,26 @@ export function variantEtag(etag: string, encoding: Encoding): string {
 const EXCHANGE_HEADERS = new Set(['content-length', 'content-encoding', 'etag', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /**
- * One content coding of a stored representation, ready to write, built once: for a 200 and for a 304,
- * the status line and header fields as one validated string (`src/http/prepared-head.ts`) and as the
- * flat name/value list `writeHead` takes (for the responses a prepared head does not cover), and the body.
+ * One content coding of a stored representation, ready to write, built once. For the prepared head
+ * (`src/http/prepared-head.ts`): the stored header fields as bytes, each block ending with the blank
+ * line — for a 200 followed by the body in the same Buffer, so a hit writes two chunks (Node's small head
+ * string and this block) and copies nothing. For the responses a prepared head does not cover: the flat
+ * name/value lists `writeHead` takes.
  */
 export interface Variant {
   etag: string;
   ok: string[];
   notModified: string[];
-  okHead: string;
-  notModifiedHead: string;
-  /**
-   * Small bodies as a one-byte (latin1) string: Node writes a string body together with the head in one
-   * chunk, while a Buffer body costs a second chunk per response. Large bodies stay a Buffer: a string is
-   * copied into a new buffer on every write, a Buffer is written as is (a 267 KB body fell to ~400 req/s as a string).
-   */
-  body: string | Buffer;
+  /** Fields, blank line and body; absent while the body is decompressed per hit (`COMPRESSED_ONLY_MIN_BYTES`). */
+  okBlock?: Buffer;
+  /** The 200's fields and blank line (a HEAD's head ends with them). */
+  okFields: Buffer;
+  notModifiedFields: string;
+  /** A HEAD's 304 states the 200's length. */
+  headNotModifiedFields: string;
+  body: Buffer;
   length: number;
 }
-
-/** Above this, copying the body per write costs more than the second chunk saves. */
-const STRING_BODY_MAX_BYTES = 16 * 1024;
 
 /**
  * From this size on, a compressible body is kept brotli-compressed only (~20× smaller: a 350 KB depth-2
@@ -85,17 +84,20 @@ export class Representation {
     if (!compressed) return;
     const before = this.heldBytes;
     const br = this.variants.br ?? this.make('br', compressed);
-    const brBody = this.bytesOf(br);
+    const brBody = br.body;
     const plain = this.variants.identity!;
+    // The fields get a copy of their own: a view would keep the whole block alive.
+    plain.okFields = Buffer.from(plain.okFields);
+    plain.okBlock = undefined;
     Object.defineProperty(plain, 'body', { get: () => brotliDecompressSync(brBody), enumerable: true });
     this.bodyBytes -= plain.length;
     this.heldBytes -= plain.length;
     this.resized?.(this.heldBytes - before);
   }
 
-  /** The bytes of this coding: made (and counted) on first need; only the identity bytes are kept, as a string. */
+  /** The bytes of this coding: made (and counted) on first need. */
   variant(encoding: Encoding): Variant {
-    return this.variants[encoding] ?? this.make(encoding, compress(this.bytesOf(this.variants.identity!), encoding as Exclude<Encoding, 'identity'>));
+    return this.variants[encoding] ?? this.make(encoding, compress(this.variants.identity!.body, encoding as Exclude<Encoding, 'identity'>));
   }
 
   private make(encoding: Encoding, bytes: Buffer): Variant {
@@ -112,21 +114,33 @@ export class Representation {
     ok.push('etag', etag, 'content-length', String(bytes.length));
     if (encoding !== 'identity') ok.push('content-encoding', encoding);
     notModified.push('etag', etag);
-    const okHead = statusLine(200) + headerLines(pairs(ok));
-    const notModifiedHead = statusLine(304) + headerLines(pairs(notModified));
-    this.heldBytes += okHead.length + notModifiedHead.length;
-    const variant: Variant = { etag, ok, notModified, okHead, notModifiedHead, body: bytes.length <= STRING_BODY_MAX_BYTES ? bytes.toString('latin1') : bytes, length: bytes.length };
+    const fields = headerLines(pairs(ok));
+    const okBlock = Buffer.allocUnsafe(fields.length + 2 + bytes.length);
+    okBlock.write(`${fields}\r\n`, 0, 'latin1');
+    bytes.copy(okBlock, fields.length + 2);
+    const notModifiedText = headerLines(pairs(notModified));
+    const notModifiedFields = `${notModifiedText}\r\n`;
+    const headNotModifiedFields = `${notModifiedText}content-length: ${bytes.length}\r\n\r\n`;
+    // The block replaces the body: counted once, plus the fields and the 304 heads.
+    this.heldBytes += fields.length + 2 + notModifiedFields.length + headNotModifiedFields.length;
+    const variant: Variant = {
+      etag,
+      ok,
+      notModified,
+      okBlock,
+      okFields: okBlock.subarray(0, fields.length + 2),
+      notModifiedFields,
+      headNotModifiedFields,
+      body: okBlock.subarray(fields.length + 2),
+      length: bytes.length,
+    };
     this.variants[encoding] = variant;
     return variant;
   }
 
   /** The encoded copy, if made: the miss that stores a representation sends it too. */
   encoded(encoding: Exclude<Encoding, 'identity'>): Buffer {
-    return this.bytesOf(this.variant(encoding));
-  }
-
-  private bytesOf(variant: Variant): Buffer {
-    return typeof variant.body === 'string' ? Buffer.from(variant.body, 'latin1') : variant.body;
+    return this.variant(encoding).body;
   }
 
   get bytes(): number {

@@ -2,9 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { sql } from 'drizzle-orm';
 import type { DataSource } from '../data/data-source.js';
+import { RequestDurations } from '../metrics/request-durations.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,13 +29,7 @@ export default fp<{ data: DataSource }>(
   async (app, { data }) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
-    const duration = new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'Request duration by route and status.',
-      labelNames: ['method', 'route', 'status'],
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers: [registry],
-    });
+    const durations = new RequestDurations([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registry);
     // A plain number read at scrape time: cheaper on the hot path than a gauge's inc/dec.
     let inFlight = 0;
     new Gauge({
@@ -47,8 +42,6 @@ export default fp<{ data: DataSource }>(
     });
     // 'close' is emitted once per response whether it finished or the client went away (onResponse misses aborts).
     const ended = () => inFlight--;
-    // The labelled series per (method, status, route), looked up once: observe() with a label object hashes it on every call.
-    const seriesByKey = new Map<string, ReturnType<typeof duration.labels>>();
     // Plain numbers read at scrape time, like the in-flight count: Counter.inc() hashes its (empty) label set per call.
     let hitCount = 0;
     let missCount = 0;
@@ -100,16 +93,7 @@ export default fp<{ data: DataSource }>(
       },
     });
 
-    const observe = (method: string, status: number, route: string, seconds: number) => {
-      const key = `${method} ${status} ${route}`;
-      let series = seriesByKey.get(key);
-      if (series === undefined) {
-        series = duration.labels({ method, route, status: String(status) });
-        // Routes, methods and statuses are finite; the bound only guards against a surprise.
-        if (seriesByKey.size < 1000) seriesByKey.set(key, series);
-      }
-      series.observe(seconds);
-    };
+    const observe = (method: string, status: number, route: string, seconds: number) => durations.observe(method, status, route, seconds);
 
     app.decorate('metrics', {
       registry,
