@@ -93,8 +93,6 @@ export default fp<{ data: DataSource }>(
       },
     });
 
-    const observe = (method: string, status: number, route: string, seconds: number) => durations.observe(method, status, route, seconds);
-
     app.decorate('metrics', {
       registry,
       cacheHit: () => {
@@ -104,17 +102,20 @@ export default fp<{ data: DataSource }>(
         missCount++;
       },
       answeredBeforeRouting(res, method, route, startedAt, finished) {
-        const done = () => {
-          const ms = performance.now() - startedAt;
-          observe(method, res.statusCode, route, ms / 1000);
-          finished?.(ms);
-        };
         // Handed whole to the kernel already (the usual case for a cached body): nothing left in flight, no listener needed.
-        if (res.socket !== null && res.socket.writableLength === 0) return done();
+        if (res.socket !== null && res.socket.writableLength === 0) {
+          const ms = performance.now() - startedAt;
+          durations.observe(method, res.statusCode, route, ms / 1000);
+          finished?.(ms);
+          return;
+        }
         inFlight++;
         res.once('close', () => {
           inFlight--;
-          if (res.writableFinished) done();
+          if (!res.writableFinished) return;
+          const ms = performance.now() - startedAt;
+          durations.observe(method, res.statusCode, route, ms / 1000);
+          finished?.(ms);
         });
       },
     } satisfies Metrics);
@@ -127,7 +128,7 @@ export default fp<{ data: DataSource }>(
       done();
     });
     app.addHook('onResponse', (request: FastifyRequest, reply, done) => {
-      observe(request.method, reply.statusCode, request.routeOptions.url ?? 'unmatched', reply.elapsedTime / 1000);
+      durations.observe(request.method, reply.statusCode, request.routeOptions.url ?? 'unmatched', reply.elapsedTime / 1000);
       done();
     });
   },
