@@ -166,15 +166,17 @@ describe('the lane before routing', () => {
     expect(bodies[1].items[0].id).toMatch(/^skill:/);
   });
 
-  it('leaves to Fastify what Node must write itself: HTTP/1.0, Connection: close, Expect', async () => {
+  it('leaves to Fastify what Node must write itself: HTTP/1.0 (with and without keep-alive), Connection: close', async () => {
     const url = '/technologies?limit=3';
     await get(agent, port, 'GET', url);
     await get(agent, port, 'GET', url);
     const before = seeded.app.fastLane.answered;
-    for (const request of [`GET ${url} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\n\r\n`, `GET ${url} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`]) {
-      const { lines, rest } = splitHead(await exchange(port, request, () => false));
+    const host = `Host: 127.0.0.1:${port}\r\n`;
+    for (const request of [`GET ${url} HTTP/1.0\r\n${host}\r\n`, `GET ${url} HTTP/1.0\r\n${host}Connection: keep-alive\r\n\r\n`, `GET ${url} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`]) {
+      const keepAlive = request.includes('keep-alive');
+      const { lines, rest } = splitHead(await exchange(port, request, (raw) => keepAlive && raw.trimEnd().endsWith('}')));
       expect(lines[0]).toMatch(/^HTTP\/1\.1 200 OK$/);
-      expect(lines).toContain('Connection: close');
+      expect(lines).toContain(keepAlive ? 'Connection: keep-alive' : 'Connection: close');
       expect(JSON.parse(Buffer.from(rest, 'latin1').toString('utf8')).items).toHaveLength(3);
     }
     expect(seeded.app.fastLane.answered).toBe(before);

@@ -49,6 +49,8 @@ interface NodeResponse extends ServerResponse {
   _maxRequestsPerSocket: number;
   _expect_continue: boolean;
   maxRequestsOnConnectionReached: boolean;
+  /** False for an HTTP/1.0 request, whose keep-alive Node decides by the response's framing. */
+  useChunkedEncodingByDefault: boolean;
 }
 
 /** A value a per-request header may not carry (the complement of what `validateHeaderValue` accepts). */
@@ -64,6 +66,7 @@ export function fitsPreparedHead(res: ServerResponse): boolean {
     Object.getPrototypeOf(response) === ServerResponse.prototype &&
     !response._header &&
     response.shouldKeepAlive &&
+    response.useChunkedEncodingByDefault &&
     !response.maxRequestsOnConnectionReached &&
     !response._expect_continue &&
     response.sendDate &&
