@@ -58,6 +58,10 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     logger,
     // The server Fastify would build, with a lane in front that answers cached representations before routing.
     serverFactory: lane.serverFactory,
+    // A request that reaches a closing server (on a keep-alive connection the close has not reached yet)
+    // is answered, with Connection: close, rather than refused with 503: the connection then ends, so at
+    // most one more request per connection, and a client mid-conversation loses nothing.
+    return503OnClosing: false,
     // One line per request, written by the request-log plugin (and for cached responses by the cache).
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => requestIdFrom(request.headers['x-request-id'], randomUUID),
