@@ -35,12 +35,6 @@ function get(agent: Agent, port: number, method: string, url: string, headers: R
   });
 }
 
-function comparable(answer: Answer) {
-  const headers: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(answer.headers)) if (!PER_EXCHANGE.has(name)) headers[name] = value;
-  return { status: answer.status, headers, body: answer.body.toString('base64') };
-}
-
 /** Sends raw bytes on a fresh connection and collects what comes back until the server closes or `until` holds. */
 function exchange(port: number, bytes: string, until: (received: string) => boolean): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -89,49 +83,72 @@ afterAll(async () => {
   await seeded?.close();
 });
 
-/** Routed (computed), then answered by the lane: equal statuses, headers and bytes. */
-async function expectLaneAnswersAsRouted(method: 'GET' | 'HEAD', url: string, headers: Record<string, string>): Promise<Answer> {
-  seeded.app.responseCache.clear();
-  const before = seeded.app.fastLane.answered;
-  const routed = await get(agent, port, method, url, headers);
+interface Served {
+  app: App;
+  port: number;
+  agent: Agent;
+  /** Whether hits should be answered by the lane (false: from the cache's hook). */
+  lane: boolean;
+  /** Headers that differ between two exchanges on this app. */
+  perExchange: Set<string>;
+}
+
+/** Routed (computed), then a hit — answered by the lane, or by the cache's hook: equal statuses, headers and bytes. */
+async function expectHitAnswersAsRouted(served: Served, method: 'GET' | 'HEAD', url: string, headers: Record<string, string>): Promise<Answer> {
+  const { app } = served;
+  app.responseCache.clear();
+  const before = app.fastLane.answered;
+  const routed = await get(served.agent, served.port, method, url, headers);
   const label = `${method} ${url} ${JSON.stringify(headers)}`;
-  expect(seeded.app.fastLane.answered, `${label}: the first request is computed`).toBe(before);
-  const lane = await get(agent, port, method, url, headers);
-  if (routed.headers.etag !== undefined && routed.status < 400) expect(seeded.app.fastLane.answered, `${label} was answered by the lane`).toBe(before + 1);
-  expect(comparable(lane), label).toEqual(comparable(routed));
-  for (const name of PER_EXCHANGE) expect(lane.headers[name], `${label}: ${name}`).toBeDefined();
+  expect(app.fastLane.answered, `${label}: the first request is computed`).toBe(before);
+  const hit = await get(served.agent, served.port, method, url, headers);
+  if (routed.headers.etag !== undefined && routed.status < 400) expect(app.fastLane.answered, `${label} was answered by the lane`).toBe(served.lane ? before + 1 : before);
+  const comparable = (answer: Answer) => {
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(answer.headers)) if (!served.perExchange.has(name)) fields[name] = value;
+    return { status: answer.status, headers: fields, body: answer.body.toString('base64') };
+  };
+  expect(comparable(hit), label).toEqual(comparable(routed));
+  for (const name of PER_EXCHANGE) expect(hit.headers[name], `${label}: ${name}`).toBeDefined();
   return routed;
+}
+
+/** Every GET route of the spec, languages, codings, media types, HEAD and conditions: a hit equals the routed answer. */
+async function expectHitsAnswerAsRouted(served: Served): Promise<void> {
+  const urls = urlsFromSpec(
+    await parameterValues(async (url) => {
+      const answer = await get(served.agent, served.port, 'GET', url);
+      return { statusCode: answer.status, json: () => JSON.parse(answer.body.toString('utf8')) };
+    }),
+  );
+  expect(urls.length).toBeGreaterThanOrEqual(17);
+  const languages: Record<string, string>[] = [{}, { 'accept-language': 'en-GB,en;q=0.9,pl;q=0.5' }];
+  const encodings: Record<string, string>[] = [{}, { 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip, deflate' }];
+  let cached = 0;
+  for (const { url, jsonLd } of urls) {
+    const probe = await get(served.agent, served.port, 'GET', url);
+    if (probe.headers.etag === undefined) continue;
+    cached++;
+    for (const language of languages) {
+      for (const encoding of encodings) {
+        for (const method of ['GET', 'HEAD'] as const) await expectHitAnswersAsRouted(served, method, url, { ...language, ...encoding });
+      }
+    }
+    for (const accept of jsonLd ? ['application/ld+json', 'application/json'] : ['application/json']) {
+      const headers = { accept, 'accept-encoding': 'br', origin: 'https://anything.example' };
+      const routed = await expectHitAnswersAsRouted(served, 'GET', url, headers);
+      if (routed.headers.etag === undefined) continue;
+      for (const condition of [routed.headers.etag, `"stale", ${routed.headers.etag}`, '"stale"', '*']) {
+        for (const method of ['GET', 'HEAD'] as const) await expectHitAnswersAsRouted(served, method, url, { ...headers, 'if-none-match': condition });
+      }
+    }
+  }
+  expect(cached).toBeGreaterThanOrEqual(16);
 }
 
 describe('the lane before routing', () => {
   it('answers what the routed path answers: every GET route of the spec, languages, codings, media types, HEAD, conditions', { timeout: 120_000 }, async () => {
-    const urls = urlsFromSpec(await parameterValues(async (url) => {
-      const answer = await get(agent, port, 'GET', url);
-      return { statusCode: answer.status, json: () => JSON.parse(answer.body.toString('utf8')) };
-    }));
-    expect(urls.length).toBeGreaterThanOrEqual(17);
-    const languages: Record<string, string>[] = [{}, { 'accept-language': 'en-GB,en;q=0.9,pl;q=0.5' }];
-    const encodings: Record<string, string>[] = [{}, { 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip, deflate' }];
-    let cached = 0;
-    for (const { url, jsonLd } of urls) {
-      const probe = await get(agent, port, 'GET', url);
-      if (probe.headers.etag === undefined) continue;
-      cached++;
-      for (const language of languages) {
-        for (const encoding of encodings) {
-          for (const method of ['GET', 'HEAD'] as const) await expectLaneAnswersAsRouted(method, url, { ...language, ...encoding });
-        }
-      }
-      for (const accept of jsonLd ? ['application/ld+json', 'application/json'] : ['application/json']) {
-        const headers = { accept, 'accept-encoding': 'br', origin: 'https://anything.example' };
-        const routed = await expectLaneAnswersAsRouted('GET', url, headers);
-        if (routed.headers.etag === undefined) continue;
-        for (const condition of [routed.headers.etag, `"stale", ${routed.headers.etag}`, '"stale"', '*']) {
-          for (const method of ['GET', 'HEAD'] as const) await expectLaneAnswersAsRouted(method, url, { ...headers, 'if-none-match': condition });
-        }
-      }
-    }
-    expect(cached).toBeGreaterThanOrEqual(16);
+    await expectHitsAnswerAsRouted({ app: seeded.app, port, agent, lane: true, perExchange: PER_EXCHANGE });
   });
 
   it("writes Node's own Date, Connection and Keep-Alive fields, and keeps the connection for the next request", async () => {
@@ -214,21 +231,61 @@ describe('the lane before routing', () => {
   });
 });
 
+/** An app of its own, listening, for a configuration the shared one does not have. */
+async function withApp(http: Parameters<typeof createSeededApp>[0], run: (served: Omit<Served, 'lane' | 'perExchange'>) => Promise<void>): Promise<void> {
+  const other = await createSeededApp(http);
+  const otherAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    await run({ app: other.app, port: await listening(other.app), agent: otherAgent });
+  } finally {
+    otherAgent.destroy();
+    await other.close();
+  }
+}
+
 describe('the lane stays shut', () => {
-  it('with rate limiting on: hits are served (and counted) from the cache hook instead', async () => {
-    const limited = await createSeededApp({ http: { rateLimitMax: 1000 } });
-    try {
-      const limitedPort = await listening(limited.app);
-      const limitedAgent = new Agent({ keepAlive: true, maxSockets: 1 });
-      const first = await get(limitedAgent, limitedPort, 'GET', '/roles');
-      const second = await get(limitedAgent, limitedPort, 'GET', '/roles');
-      limitedAgent.destroy();
+  it('with rate limiting on: hits are answered from the cache hook, with the same prepared fields and their own counters', { timeout: 120_000 }, async () => {
+    await withApp({ http: { rateLimitMax: 1_000_000 } }, async (served) => {
+      const first = await get(served.agent, served.port, 'GET', '/roles');
+      const second = await get(served.agent, served.port, 'GET', '/roles');
       expect(second.body.equals(first.body)).toBe(true);
       expect(Number(first.headers['ratelimit-remaining']) - Number(second.headers['ratelimit-remaining'])).toBe(1);
-      expect(limited.app.fastLane.answered).toBe(0);
-    } finally {
-      await limited.close();
-    }
+      await expectHitsAnswerAsRouted({ ...served, lane: false, perExchange: new Set([...PER_EXCHANGE, 'ratelimit-remaining', 'ratelimit-reset']) });
+      expect(served.app.fastLane.answered).toBe(0);
+    });
+  });
+
+  it('with a trusted proxy: Fastify reads the origin from X-Forwarded-*, which the lane does not', async () => {
+    await withApp({ http: { trustProxy: true } }, async (served) => {
+      for (const host of ['a.example', 'b.example', 'a.example']) {
+        const answer = await get(served.agent, served.port, 'GET', '/roles/ai-engineer/jsonld', { 'x-forwarded-host': host });
+        expect(answer.body.toString()).toContain(`://${host}/`);
+      }
+      expect(served.app.fastLane.answered).toBe(0);
+    });
+  });
+
+  it('until the required data version is held', async () => {
+    await withApp({ http: { requireDataVersion: 'not-this-one' } }, async (served) => {
+      for (let i = 0; i < 2; i++) expect((await get(served.agent, served.port, 'GET', '/roles')).status).toBe(503);
+      expect(served.app.fastLane.answered).toBe(0);
+    });
+  });
+});
+
+describe('with a CORS origin list', () => {
+  it('a lane answer carries the routed CORS fields for an allowed, a refused and no Origin', async () => {
+    await withApp({ http: { corsOrigins: ['https://a.example'] } }, async (served) => {
+      for (const origin of [{ origin: 'https://a.example' }, { origin: 'https://b.example' }, {}] as Record<string, string>[]) {
+        for (const url of ['/roles', '/search?q=python']) {
+          await expectHitAnswersAsRouted({ ...served, lane: true, perExchange: PER_EXCHANGE }, 'GET', url, origin);
+        }
+      }
+      const allowed = await get(served.agent, served.port, 'GET', '/roles', { origin: 'https://a.example' });
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://a.example');
+      expect(allowed.headers.vary).toContain('Origin');
+      expect(served.app.fastLane.answered).toBeGreaterThan(0);
+    });
   });
 });
 

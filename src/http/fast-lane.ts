@@ -6,6 +6,8 @@ export type LaneAnswer = (req: IncomingMessage, res: ServerResponse) => boolean;
 /** The settings Fastify gives its HTTP/1 server (`getServerInstance` in fastify/lib/server.js). */
 interface FastifyServerSettings {
   http?: ServerOptions;
+  https?: unknown;
+  http2?: unknown;
   keepAliveTimeout?: number;
   requestTimeout?: number;
   connectionTimeout?: number;
@@ -33,6 +35,7 @@ export class FastLane {
   }
 
   readonly serverFactory = (handler: (req: IncomingMessage, res: ServerResponse) => void, options: FastifyServerSettings): Server => {
+    if (options.https || options.http2) throw new Error('the fast lane builds plain HTTP/1 servers; TLS and HTTP/2 end at the proxy in front');
     const server = createServer(options.http ?? {}, (req, res) => {
       const answer = this.answer;
       if (answer === null || !answer(req, res)) handler(req, res);

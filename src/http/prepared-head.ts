@@ -1,7 +1,7 @@
 import { ServerResponse, STATUS_CODES, validateHeaderName, validateHeaderValue } from 'node:http';
 
 /**
- * Writing a response whose head was prepared in advance, as one string, instead of through `writeHead`.
+ * Writing a response whose header fields were prepared in advance instead of through `writeHead`.
  *
  * `writeHead` walks every header field on every response: validates its name and value, matches it
  * against Node's special headers, concatenates the head. For a cached answer with rolegraph's ~25 header
@@ -13,12 +13,17 @@ import { ServerResponse, STATUS_CODES, validateHeaderName, validateHeaderValue }
  * The head is handed to Node the way `writeHead` itself does: as the response's `_header`, which
  * `end()` then sends in the same write as the body. Node adds three fields of its own at that step —
  * Date, Connection and Keep-Alive — so `connectionFields` below computes them exactly as Node 20's
- * `_storeHeader` does for the one case it covers: a persistent HTTP/1.1 connection on a plain
- * `http.ServerResponse` with no header set through `setHeader` and no `Expect`. Everything else
- * (HTTP/1.0, `Connection: close`, a request-count limit, HTTP/2, light-my-request's injected responses)
- * goes through `writeHead`. `test/prepared-head.test.ts` compares both paths' bytes over real sockets,
- * so a Node upgrade that changes those fields fails a test rather than a client.
+ * `_storeHeader` does for the one case it covers: a persistent connection on a plain
+ * `http.ServerResponse` that frames by length (HTTP/1.1, or 1.0 asking for chunked transfer), with no
+ * header set through `setHeader`, no `Expect` and not the last request a per-socket limit allows.
+ * Everything else (HTTP/1.0, `Connection: close`, HTTP/2, light-my-request's injected responses) goes
+ * through `writeHead`, and so does every response on a Node major other than 20, whose internals were not
+ * checked. `test/fast-lane.test.ts` compares both paths over real sockets (Node's own fields byte for
+ * byte), so an upgrade that changes them fails a test rather than a client.
  */
+
+/** The Node major whose `_header` and `_storeHeader` this was written against and is tested on. */
+const PREPARED_HEADS = process.versions.node.split('.')[0] === '20';
 
 /** One validated `name: value\r\n` line per field; throws as `writeHead` would on a bad name or value. */
 export function headerLines(fields: ReadonlyArray<readonly [string, string]>): string {
@@ -49,8 +54,9 @@ interface NodeResponse extends ServerResponse {
   _maxRequestsPerSocket: number;
   _expect_continue: boolean;
   maxRequestsOnConnectionReached: boolean;
-  /** False for an HTTP/1.0 request, whose keep-alive Node decides by the response's framing. */
+  /** False for an HTTP/1.0 request (unless it asks for chunked transfer), whose keep-alive Node decides by the response's framing. */
   useChunkedEncodingByDefault: boolean;
+  _hasBody: boolean;
 }
 
 /** A value a per-request header may not carry (the complement of what `validateHeaderValue` accepts). */
@@ -63,6 +69,7 @@ const NODE_FIELDS = new Set(['connection', 'transfer-encoding', 'content-length'
 export function fitsPreparedHead(res: ServerResponse): boolean {
   const response = res as NodeResponse;
   return (
+    PREPARED_HEADS &&
     Object.getPrototypeOf(response) === ServerResponse.prototype &&
     !response._header &&
     response.shouldKeepAlive &&
@@ -91,6 +98,9 @@ export function sendPrepared(res: ServerResponse, status: number, perRequest: re
     head += `${name}: ${value}\r\n`;
   }
   response.statusCode = status;
+  response.statusMessage = STATUS_CODES[status] ?? 'unknown';
+  // As writeHead marks them: a 304 has no body.
+  if (status === 304) response._hasBody = false;
   head += `Date: ${utcDate()}\r\n${connectionFields(response)}`;
   if (typeof rest === 'string') {
     response._header = head + rest;

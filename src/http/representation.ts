@@ -87,7 +87,7 @@ export class Representation {
     const brBody = br.body;
     const plain = this.variants.identity!;
     // The fields get a copy of their own: a view would keep the whole block alive.
-    plain.okFields = Buffer.from(plain.okFields);
+    plain.okFields = unpooledCopy(plain.okFields);
     plain.okBlock = undefined;
     Object.defineProperty(plain, 'body', { get: () => brotliDecompressSync(brBody), enumerable: true });
     this.bodyBytes -= plain.length;
@@ -115,7 +115,8 @@ export class Representation {
     if (encoding !== 'identity') ok.push('content-encoding', encoding);
     notModified.push('etag', etag);
     const fields = headerLines(pairs(ok));
-    const okBlock = Buffer.allocUnsafe(fields.length + 2 + bytes.length);
+    // Not from Node's shared 8 KB pool: a small block cut from it would keep the whole slab alive as long as it is cached.
+    const okBlock = Buffer.allocUnsafeSlow(fields.length + 2 + bytes.length);
     okBlock.write(`${fields}\r\n`, 0, 'latin1');
     bytes.copy(okBlock, fields.length + 2);
     const notModifiedText = headerLines(pairs(notModified));
@@ -148,6 +149,12 @@ export class Representation {
     for (const [name, value] of this.headers) size += name.length + value.length;
     return size;
   }
+}
+
+function unpooledCopy(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
 }
 
 function pairs(flat: readonly string[]): [string, string][] {

@@ -15,9 +15,6 @@ interface Series {
   count: number;
 }
 
-/** Routes, methods and statuses are finite; the bound only guards against a surprise. */
-const MAX_SERIES = 1000;
-
 /**
  * `http_request_duration_seconds`, counted in a typed array per (method, route, status) and read by the
  * registry like any prom-client metric, so /metrics prints the lines prom-client's Histogram printed.
@@ -42,8 +39,9 @@ export class RequestDurations {
     const key = `${method} ${status} ${route}`;
     let series = this.series.get(key);
     if (series === undefined) {
+      // Finite, as with prom-client's Histogram: route templates (or "unmatched"), the methods Node parses, statuses.
       series = { labels: { method, route, status: String(status) }, counts: new Float64Array(this.buckets.length + 1), sum: 0, count: 0 };
-      if (this.series.size < MAX_SERIES) this.series.set(key, series);
+      this.series.set(key, series);
     }
     let bucket = 0;
     while (bucket < this.buckets.length && seconds > this.buckets[bucket]) bucket++;

@@ -30,8 +30,8 @@ export interface FastLaneOptions {
  * Opens the lane (`src/http/fast-lane.ts`) to cached GET/HEAD answers, doing for them what the hooks
  * before the cache do for a routed hit: request id, CORS, the in-flight gauge, the duration histogram and
  * the request line. Whatever those hooks would refuse or change goes to Fastify instead: a draining or
- * closing server (Connection: close, 503), pressure (503), a data version not yet required (503), a
- * response whose head Node must write itself (HTTP/1.0, Connection: close, Expect). `test/fast-lane.test.ts`
+ * closing server (Connection: close), pressure (503), a data version not yet required (503), a response
+ * whose head Node must write itself (HTTP/1.0, Connection: close, Expect). `test/fast-lane.test.ts`
  * checks over real sockets that a hit answered here equals the routed answer.
  */
 export default fp<FastLaneOptions>(
@@ -48,6 +48,17 @@ export default fp<FastLaneOptions>(
     const anyOrigin = corsOrigins === '*' ? Object.entries(corsHeaders('*', undefined)).flat() : null;
 
     const answer: LaneAnswer = (req, res) => {
+      try {
+        return answerHit(req, res);
+      } catch (error) {
+        // Nothing written yet: Fastify answers (its error handler makes it a problem). Otherwise the answer cannot be completed.
+        app.log.error({ err: error, url: req.url }, 'cached answer failed');
+        if (!res.headersSent) return false;
+        res.destroy();
+        return true;
+      }
+    };
+    const answerHit: LaneAnswer = (req, res) => {
       const startedAt = performance.now();
       const method = req.method;
       if (method !== 'GET' && method !== 'HEAD') return false;
@@ -63,7 +74,7 @@ export default fp<FastLaneOptions>(
       const route = stored.route;
       const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
       cache.serve(res, method, headers, stored, ['x-request-id', id, ...cors]);
-      app.metrics.answeredBeforeRouting(res, method, route, startedAt, log);
+      app.metrics.answeredBeforeRouting(res, req.socket, method, route, startedAt, log);
       answered++;
       return true;
     };
@@ -72,7 +83,7 @@ export default fp<FastLaneOptions>(
       lane.open(answer);
       done();
     });
-    // Fastify refuses new requests once closing starts (503, Connection: close): the lane leaves them to it.
+    // Once closing starts Fastify answers with Connection: close: the lane leaves those requests to it.
     app.addHook('preClose', (done) => {
       lane.shut();
       done();

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { sql } from 'drizzle-orm';
@@ -21,7 +22,7 @@ export interface Metrics {
    * A request answered before routing (`src/plugins/fast-lane.ts`), its answer just written: observed as a
    * routed one is, and counted in flight until its response closes when the socket could not take it all.
    */
-  answeredBeforeRouting(res: ServerResponse, method: string, route: string, startedAt: number, finished?: (durationMs: number) => void): void;
+  answeredBeforeRouting(res: ServerResponse, socket: Socket, method: string, route: string, startedAt: number, finished?: (durationMs: number) => void): void;
 }
 
 /** Prometheus metrics: one registry per app, so tests can build many apps in one process. */
@@ -101,22 +102,25 @@ export default fp<{ data: DataSource }>(
       cacheMiss: () => {
         missCount++;
       },
-      answeredBeforeRouting(res, method, route, startedAt, finished) {
+      answeredBeforeRouting(res, socket, method, route, startedAt, finished) {
+        const observe = () => {
+          const ms = performance.now() - startedAt;
+          durations.observe(method, res.statusCode, route, ms / 1000);
+          finished?.(ms);
+        };
         // Handed whole to the kernel already (the usual case for a cached body): nothing left in flight, no listener needed.
-        if (res.socket !== null && res.socket.writableLength === 0) {
-          const ms = performance.now() - startedAt;
-          durations.observe(method, res.statusCode, route, ms / 1000);
-          finished?.(ms);
-          return;
-        }
+        if (res.socket !== null && !res.socket.destroyed && res.socket.writableLength === 0) return observe();
         inFlight++;
-        res.once('close', () => {
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
           inFlight--;
-          if (!res.writableFinished) return;
-          const ms = performance.now() - startedAt;
-          durations.observe(method, res.statusCode, route, ms / 1000);
-          finished?.(ms);
-        });
+          if (res.writableFinished) observe();
+        };
+        res.once('close', end);
+        // A pipelined answer still queued behind another when the connection dies never emits its own close.
+        socket.once('close', end);
       },
     } satisfies Metrics);
 

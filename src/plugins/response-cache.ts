@@ -185,7 +185,11 @@ export default fp<ResponseCacheOptions>(
         // HEAD keeps a payload (fastify's HEAD handler needs one and states its length): the selected variant's, so the length is that 200's.
         if (request.method !== 'HEAD') return null;
         if (encoding === 'identity') return payload;
-        return stored ? stored.encoded(encoding) : compress(body, encoding, 'per-request');
+        if (!stored) return compress(body, encoding, 'per-request');
+        const before = stored.heldBytes;
+        const encoded = stored.encoded(encoding);
+        bytes += stored.heldBytes - before;
+        return encoded;
       }
       if (!stored || encoding === 'identity') return payload;
       // A stored response is encoded the way a hit would encode it, and the copy kept for the hits that follow.
