@@ -244,23 +244,13 @@ async function withApp(http: Parameters<typeof createSeededApp>[0], run: (served
 }
 
 describe('the lane stays shut', () => {
-  it('with rate limiting on: hits are answered from the cache hook, with the same prepared fields and their own counters', { timeout: 120_000 }, async () => {
-    await withApp({ http: { rateLimitMax: 1_000_000 } }, async (served) => {
-      const first = await get(served.agent, served.port, 'GET', '/roles');
-      const second = await get(served.agent, served.port, 'GET', '/roles');
-      expect(second.body.equals(first.body)).toBe(true);
-      expect(Number(first.headers['ratelimit-remaining']) - Number(second.headers['ratelimit-remaining'])).toBe(1);
-      await expectHitsAnswerAsRouted({ ...served, lane: false, perExchange: new Set([...PER_EXCHANGE, 'ratelimit-remaining', 'ratelimit-reset']) });
-      expect(served.app.fastLane.answered).toBe(0);
-    });
-  });
-
-  it('with a trusted proxy: Fastify reads the origin from X-Forwarded-*, which the lane does not', async () => {
+  it('with a trusted proxy: Fastify reads the origin from X-Forwarded-*, which the lane does not; hits come from the cache hook, with the same prepared fields', { timeout: 120_000 }, async () => {
     await withApp({ http: { trustProxy: true } }, async (served) => {
       for (const host of ['a.example', 'b.example', 'a.example']) {
         const answer = await get(served.agent, served.port, 'GET', '/roles/ai-engineer/jsonld', { 'x-forwarded-host': host });
         expect(answer.body.toString()).toContain(`://${host}/`);
       }
+      await expectHitsAnswerAsRouted({ ...served, lane: false, perExchange: PER_EXCHANGE });
       expect(served.app.fastLane.answered).toBe(0);
     });
   });
@@ -269,6 +259,33 @@ describe('the lane stays shut', () => {
     await withApp({ http: { requireDataVersion: 'not-this-one' } }, async (served) => {
       for (let i = 0; i < 2; i++) expect((await get(served.agent, served.port, 'GET', '/roles')).status).toBe(503);
       expect(served.app.fastLane.answered).toBe(0);
+    });
+  });
+});
+
+describe('with rate limiting on', () => {
+  it('hits are counted as the rate-limit hook counts them and carry their own counters', { timeout: 120_000 }, async () => {
+    await withApp({ http: { rateLimitMax: 1_000_000 } }, async (served) => {
+      const first = await get(served.agent, served.port, 'GET', '/roles');
+      const answered = served.app.fastLane.answered;
+      const second = await get(served.agent, served.port, 'GET', '/roles');
+      expect(served.app.fastLane.answered).toBe(answered + 1);
+      expect(second.body.equals(first.body)).toBe(true);
+      expect(Number(first.headers['ratelimit-remaining']) - Number(second.headers['ratelimit-remaining'])).toBe(1);
+      expect(second.headers['ratelimit-limit']).toBe('1000000');
+      await expectHitsAnswerAsRouted({ ...served, lane: true, perExchange: new Set([...PER_EXCHANGE, 'ratelimit-remaining', 'ratelimit-reset']) });
+    });
+  });
+
+  it('a client over the limit gets the routed 429 problem, lane or not', async () => {
+    await withApp({ http: { rateLimitMax: 3 } }, async (served) => {
+      const answers: Answer[] = [];
+      for (let i = 0; i < 5; i++) answers.push(await get(served.agent, served.port, 'GET', '/skills?limit=1'));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429, 429]);
+      expect(answers.map((a) => a.headers['ratelimit-remaining'])).toEqual(['2', '1', '0', '0', '0']);
+      expect(answers[3].headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(answers[3].headers['retry-after']).toBeDefined();
+      expect(served.app.fastLane.answered).toBe(2);
     });
   });
 });

@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 
-/** Answers a request before Fastify routes it, or returns false (having written nothing) to hand it on. */
-export type LaneAnswer = (req: IncomingMessage, res: ServerResponse) => boolean;
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Answers a request before Fastify routes it, or returns false (having written nothing) to hand it on.
+ * Having returned true it may still hand the request to `fastify` later, once, if it has written nothing.
+ */
+export type LaneAnswer = (req: IncomingMessage, res: ServerResponse, fastify: Handler) => boolean;
 
 /** The settings Fastify gives its HTTP/1 server (`getServerInstance` in fastify/lib/server.js). */
 interface FastifyServerSettings {
@@ -34,11 +39,11 @@ export class FastLane {
     this.answer = null;
   }
 
-  readonly serverFactory = (handler: (req: IncomingMessage, res: ServerResponse) => void, options: FastifyServerSettings): Server => {
+  readonly serverFactory = (handler: Handler, options: FastifyServerSettings): Server => {
     if (options.https || options.http2) throw new Error('the fast lane builds plain HTTP/1 servers; TLS and HTTP/2 end at the proxy in front');
     const server = createServer(options.http ?? {}, (req, res) => {
       const answer = this.answer;
-      if (answer === null || !answer(req, res)) handler(req, res);
+      if (answer === null || !answer(req, res, handler)) handler(req, res);
     });
     if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
     if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout;

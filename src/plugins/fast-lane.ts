@@ -20,7 +20,7 @@ export interface FastLaneOptions {
   data: DataSource;
   corsOrigins: '*' | string[];
   requiredDataVersion?: string;
-  /** Rate limits count every request in @fastify/rate-limit's hook: with them on, hits take the routed path. */
+  /** Whether requests are counted against a rate limit (the lane then counts them as the rate-limit hook does). */
   rateLimited: boolean;
   /** With a trusted proxy Fastify reads protocol and host from X-Forwarded-*; the lane knows only the socket's. */
   trustsProxy: boolean;
@@ -28,8 +28,8 @@ export interface FastLaneOptions {
 
 /**
  * Opens the lane (`src/http/fast-lane.ts`) to cached GET/HEAD answers, doing for them what the hooks
- * before the cache do for a routed hit: request id, CORS, the in-flight gauge, the duration histogram and
- * the request line. Whatever those hooks would refuse or change goes to Fastify instead: a draining or
+ * before the cache do for a routed hit: request id, CORS, rate-limit counting, the in-flight gauge, the
+ * duration histogram and the request line. Whatever those hooks would refuse or change goes to Fastify instead: a draining or
  * closing server (Connection: close), pressure (503), a data version not yet required (503), a response
  * whose head Node must write itself (HTTP/1.0, Connection: close, Expect). `test/fast-lane.test.ts`
  * checks over real sockets that a hit answered here equals the routed answer.
@@ -43,22 +43,14 @@ export default fp<FastLaneOptions>(
       },
     });
     const cache = app.responseCache;
-    if (options.rateLimited || (options.trustsProxy && cache.keyByHost)) return;
+    // With a trusted proxy Fastify reads the client address and origin from X-Forwarded-*, which the lane does not.
+    if (options.trustsProxy && (cache.keyByHost || options.rateLimited)) return;
     const { lane, data, corsOrigins, requiredDataVersion } = options;
     const anyOrigin = corsOrigins === '*' ? Object.entries(corsHeaders('*', undefined)).flat() : null;
 
-    const answer: LaneAnswer = (req, res) => {
-      try {
-        return answerHit(req, res);
-      } catch (error) {
-        // Nothing written yet: Fastify answers (its error handler makes it a problem). Otherwise the answer cannot be completed.
-        app.log.error({ err: error, url: req.url }, 'cached answer failed');
-        if (!res.headersSent) return false;
-        res.destroy();
-        return true;
-      }
-    };
-    const answerHit: LaneAnswer = (req, res) => {
+    const countRequest = app.countRequest;
+
+    const answer: LaneAnswer = (req, res, fastify) => {
       const startedAt = performance.now();
       const method = req.method;
       if (method !== 'GET' && method !== 'HEAD') return false;
@@ -67,15 +59,33 @@ export default fp<FastLaneOptions>(
       const url = req.url ?? '/';
       // As Fastify reads them without a trusted proxy (request.protocol, request.host).
       const origin = cache.keyByHost ? `${(req.socket as TLSSocket).encrypted ? 'https' : 'http'}://${headers.host ?? ''}` : '';
-      const stored = cache.hit(origin, url, headers);
+      const stored = cache.find(origin, url, headers);
       if (stored === undefined) return false;
       const id = requestIdFrom(headers['x-request-id'], randomUUID);
-      const cors = anyOrigin ?? Object.entries(corsHeaders(corsOrigins, headers.origin)).flat();
-      const route = stored.route;
-      const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
-      cache.serve(res, method, headers, stored, ['x-request-id', id, ...cors]);
-      app.metrics.answeredBeforeRouting(res, req.socket, method, route, startedAt, log);
-      answered++;
+      const fields = ['x-request-id', id, ...(anyOrigin ?? Object.entries(corsHeaders(corsOrigins, headers.origin)).flat())];
+      const send = (limitFields?: readonly string[]) => {
+        try {
+          const route = stored.route;
+          const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
+          cache.serve(res, method, headers, stored, limitFields === undefined ? fields : fields.concat(limitFields));
+          app.metrics.answeredBeforeRouting(res, req.socket, method, route, startedAt, log);
+          answered++;
+        } catch (error) {
+          // Nothing written yet: Fastify answers (its error handler makes it a problem). Otherwise the answer cannot be completed.
+          app.log.error({ err: error, url }, 'cached answer failed');
+          if (res.headersSent) res.destroy();
+          else fastify(req, res);
+        }
+      };
+      if (countRequest === null) {
+        send();
+        return true;
+      }
+      // Counted as the rate-limit hook counts it; a refused request goes to Fastify, whose hook counts it again and answers 429.
+      countRequest(req.socket.remoteAddress ?? '').then(
+        (verdict) => (verdict.exceeded ? fastify(req, res) : send(verdict.fields)),
+        () => fastify(req, res),
+      );
       return true;
     };
 

@@ -1,5 +1,5 @@
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge } from 'prom-client';
 import { SharedRateLimitStore, memoryStore, type RateLimitStoreState } from '../http/shared-rate-limit-store.js';
@@ -9,7 +9,32 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Where rate limits are counted now: 'off', this replica's memory, Redis, or memory because Redis is down. */
     rateLimitStore(): RateLimitStoreState | 'off';
+    /**
+     * Counts one request from a client address (as `request.ip` reads it without a trusted proxy) and says
+     * what its answer carries; null when rate limiting is off. For answers given before routing.
+     */
+    countRequest: ((ip: string) => Promise<LimitVerdict>) | null;
   }
+}
+
+/** What a counted request's answer carries: the RateLimit-* fields, and whether it is refused (429). */
+export interface LimitVerdict {
+  fields: string[];
+  exceeded: boolean;
+}
+
+type Decision = Awaited<ReturnType<ReturnType<FastifyInstance['createRateLimit']>>>;
+
+function verdictOf(decision: Decision): LimitVerdict & { resetSeconds: number; max: number } {
+  // An allow-listed client is not counted and gets no fields.
+  if (decision.isAllowed) return { fields: [], exceeded: false, resetSeconds: 0, max: 0 };
+  const resetSeconds = Math.max(1, decision.ttlInSeconds);
+  return {
+    fields: ['ratelimit-limit', String(decision.max), 'ratelimit-remaining', String(decision.remaining), 'ratelimit-reset', String(resetSeconds)],
+    exceeded: decision.isExceeded,
+    resetSeconds,
+    max: decision.max,
+  };
 }
 
 /** Operations endpoints stay reachable for probes and scrapers whatever a client does. */
@@ -31,6 +56,7 @@ export default fp<{ max: number; redisUrl?: string }>(
   async (app, { max, redisUrl }) => {
     if (max <= 0) {
       app.decorate('rateLimitStore', () => 'off' as const);
+      app.decorate('countRequest', null);
       return;
     }
     const store = redisUrl ? sharedStore(app, redisUrl) : undefined;
@@ -43,20 +69,22 @@ export default fp<{ max: number; redisUrl?: string }>(
     } as unknown as NonNullable<Parameters<typeof fastifyRateLimit>[1]>['store'];
     await app.register(fastifyRateLimit, { global: false, max, timeWindow: WINDOW_MS, store: Store });
     const limit = app.createRateLimit();
+    // What the limiter reads of a request when the key is the client address (no groupId, no per-route config).
+    const noRouteConfig = { config: {} };
+    app.decorate('countRequest', async (ip: string) => verdictOf(await limit({ ip, routeOptions: noRouteConfig } as unknown as FastifyRequest)));
 
     app.addHook('onRequest', async (request, reply) => {
       if (RATE_LIMIT_EXEMPT.has(request.routeOptions.url ?? '')) return;
-      const decision = await limit(request);
-      if (decision.isAllowed) return;
-      const resetSeconds = Math.max(1, decision.ttlInSeconds);
-      reply.headers({ 'ratelimit-limit': decision.max, 'ratelimit-remaining': decision.remaining, 'ratelimit-reset': resetSeconds });
-      if (decision.isExceeded) {
+      const verdict = verdictOf(await limit(request));
+      for (let i = 0; i < verdict.fields.length; i += 2) reply.header(verdict.fields[i], verdict.fields[i + 1]);
+      if (verdict.exceeded) {
+        const { resetSeconds, max: decisionMax } = verdict;
         reply.header('retry-after', String(resetSeconds));
         return sendProblem(request, reply, {
           type: 'too-many-requests',
           detail: {
-            pl: `Ten klient wysłał więcej niż ${decision.max} żądań w ciągu minuty; spróbuj ponownie za ${resetSeconds} s.`,
-            en: `This client sent more than ${decision.max} requests in a minute; retry in ${resetSeconds} s.`,
+            pl: `Ten klient wysłał więcej niż ${decisionMax} żądań w ciągu minuty; spróbuj ponownie za ${resetSeconds} s.`,
+            en: `This client sent more than ${decisionMax} requests in a minute; retry in ${resetSeconds} s.`,
           },
         });
       }

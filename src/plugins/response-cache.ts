@@ -32,11 +32,11 @@ export interface ResponseCache {
   /** Whether keys hold the request's origin (protocol and Host): false when a public base URL is configured. */
   readonly keyByHost: boolean;
   /**
-   * The current representation stored for a GET/HEAD, if any, and counted as a hit. `origin` is
-   * `protocol://host` as Fastify reads them (ignored unless `keyByHost`).
+   * The current representation stored for a GET/HEAD, if any. `origin` is `protocol://host` as Fastify
+   * reads them (ignored unless `keyByHost`).
    */
-  hit(origin: string, url: string, headers: IncomingHttpHeaders): Representation | undefined;
-  /** Answers with a representation `hit` returned, adding the per-request fields (flat name/value pairs). */
+  find(origin: string, url: string, headers: IncomingHttpHeaders): Representation | undefined;
+  /** Answers with a representation `find` returned (a hit), adding the per-request fields (flat name/value pairs). */
   serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, perRequest: readonly string[]): void;
 }
 
@@ -94,13 +94,12 @@ export default fp<ResponseCacheOptions>(
       if (accept.length > MAX_HEADER_IN_KEY || language.length > MAX_HEADER_IN_KEY) return undefined;
       return `${keyByHost ? origin : ''}${url}\n${accept}\n${language}`;
     };
-    const hit = (key: string): Representation | undefined => {
+    const find = (key: string): Representation | undefined => {
       const stored = cache.get(key);
-      if (stored === undefined || stored.dataVersion !== data.current.dataVersion) return undefined;
-      onHit();
-      return stored;
+      return stored === undefined || stored.dataVersion !== data.current.dataVersion ? undefined : stored;
     };
     const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, perRequest: readonly string[]): void => {
+      onHit();
       const before = stored.heldBytes;
       answerFromCache(res, method, headers, stored, perRequest);
       // A coding made for the first time adds its bytes.
@@ -115,9 +114,9 @@ export default fp<ResponseCacheOptions>(
       },
       clear,
       keyByHost,
-      hit(origin, url, headers) {
+      find(origin, url, headers) {
         const key = keyOf(origin, url, headers);
-        return key === undefined ? undefined : hit(key);
+        return key === undefined ? undefined : find(key);
       },
       serve,
     } satisfies ResponseCache);
@@ -131,7 +130,7 @@ export default fp<ResponseCacheOptions>(
       if (method !== 'GET' && method !== 'HEAD') return done();
       const key = keyOf(keyByHost ? `${request.protocol}://${request.host}` : '', request.url, request.headers);
       if (key === undefined) return done();
-      const stored = hit(key);
+      const stored = find(key);
       if (stored === undefined) {
         request.cacheKey = key;
         request.dataVersion = data.current.dataVersion;
