@@ -7,10 +7,10 @@ import { escoEndpoints, measureEsco } from './esco.js';
 import { measureDistinct } from './esco-distinct.js';
 import { getRaw } from './http-probe.js';
 import { parseOptions } from './options.js';
-import { SERVER_NODE_FLAGS, startRolegraph, useCompiled } from './spawn-server.js';
+import { SERVER_NODE_FLAGS, SERVER_RUNTIME_ENV, startRolegraph, useCompiled } from './spawn-server.js';
 
 /**
- * `tsx test/bench/esco-rss.ts [--port N] [--runs N] [--flags "--a --b"] [--duration S] [--src]`: the ESCO-sized
+ * `tsx test/bench/esco-rss.ts [--port N] [--runs N] [--flags="--a --b"] [--env K=V] [--no-runtime-env] [--duration S] [--distinct-only] [--src]`: the ESCO-sized
  * set's part of the bench alone, for memory work: starts the compiled server (`npm run build` first) on
  * data/bench/esco.db, asks the distinct URLs and then the repeated ones under load, as `npm run bench` does,
  * and prints the RSS with the heap figures from /metrics. Each run is a fresh server.
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     port: { type: 'string' },
     runs: { type: 'string', default: '1' },
     flags: { type: 'string' },
+    /** without the allocator settings npm start and the Docker image use (SERVER_RUNTIME_ENV) */
+    'no-runtime-env': { type: 'boolean', default: false },
     /** extra environment for the server, KEY=VALUE, repeatable */
     env: { type: 'string', multiple: true, default: [] },
     duration: { type: 'string', default: '5' },
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     src: { type: 'boolean', default: false },
     /** after the load, SIGUSR2 the server (it must run with --heapsnapshot-signal=SIGUSR2) and read the figures again */
     snapshot: { type: 'boolean', default: false },
+    /** only the distinct URLs, no load */
+    'distinct-only': { type: 'boolean', default: false },
     /** write the server's output (e.g. with --trace-gc among the flags) to this file, one per run */
     output: { type: 'string' },
   },
@@ -80,11 +84,12 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   const results: string[] = [];
   for (let run = 1; run <= runs; run++) {
-    const server = await startRolegraph({ ...ESCO, port: values.port === undefined ? undefined : Number(values.port), nodeFlags, env: Object.fromEntries(values.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) });
+    const server = await startRolegraph({ ...ESCO, port: values.port === undefined ? undefined : Number(values.port), nodeFlags, runtimeEnv: values['no-runtime-env'] ? {} : undefined, env: Object.fromEntries(values.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) });
     const start = server.rssMb();
     const distinct = await measureDistinct(server, Number(values.distinct), {});
     const afterDistinct = server.rssMb();
-    await measureEsco(server, await escoEndpoints(server), options);
+    console.log(`  after distinct: ${show(await metrics(server.port))}`);
+    if (!values['distinct-only']) await measureEsco(server, await escoEndpoints(server), options);
     const after = server.rssMb();
     const breakdown = residentBreakdown(server.child.pid);
     const m = await metrics(server.port);
@@ -102,7 +107,8 @@ async function main(): Promise<void> {
     await server.stop();
     if (values.output) writeFileSync(`${values.output}.${run}`, server.child.output());
   }
-  console.log(`${values.env.join(' ')} node ${nodeFlags.join(' ')} ${values.src ? 'src/server.ts (tsx)' : 'dist/server.js'}\n${results.join('\n')}`);
+  const runtimeEnv = values['no-runtime-env'] ? [] : Object.entries(SERVER_RUNTIME_ENV).map(([k, v]) => `${k}=${v}`);
+  console.log(`${[...runtimeEnv, ...values.env].join(' ')} node ${nodeFlags.join(' ')} ${values.src ? 'src/server.ts (tsx)' : 'dist/server.js'}\n${results.join('\n')}`);
 }
 
 main()
