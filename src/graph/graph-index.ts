@@ -333,8 +333,8 @@ export function loadGraphIndex(db: Db): GraphIndex {
 
 /**
  * The same strings, each one flat. A concatenated id is a rope: a pair pointing at a fresh copy of `kind:`
- * and at the key, ~120 bytes where the flat id takes ~50 (7 MB against 3 for the ESCO-sized graph's ids,
- * which live as long as the index). One JSON round trip copies them all flat at once.
+ * and at the key, which live as long as the index (its heap on the ESCO-sized graph: 16.6 MB with ropes,
+ * 13.6 MB flat). One JSON round trip copies them all flat at once.
  */
 function flatStrings(strings: string[]): string[] {
   return JSON.parse(JSON.stringify(strings)) as string[];
