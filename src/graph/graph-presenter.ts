@@ -5,7 +5,11 @@ import type { Hop } from './graph-traversal.js';
 /** The API shapes of index entries; a node's name is in the negotiated language, Polish when untranslated. */
 
 export function presentNode(node: IndexedNode, lang: Lang) {
-  return { id: node.id, kind: node.kind, key: node.key, name: lang === 'en' && node.nameEn != null ? node.nameEn : node.namePl, url: node.url, source: node.source };
+  return { id: node.id, kind: node.kind, key: node.key, name: nameOf(node, lang), url: node.url, source: node.source };
+}
+
+export function nameOf(node: IndexedNode, lang: Lang): string {
+  return lang === 'en' && node.nameEn != null ? node.nameEn : node.namePl;
 }
 
 export function presentEdge(edge: IndexedEdge) {

@@ -1,6 +1,6 @@
 import type { Lang } from '../http/language.js';
 import type { GraphIndex, IndexedEdge } from './graph-index.js';
-import { presentEdge, presentNode, type PresentedNode } from './graph-presenter.js';
+import { nameOf, type PresentedEdge, type PresentedNode } from './graph-presenter.js';
 import type { Traversal } from './graph-traversal.js';
 
 type PresentedHop = { from: string; to: string; type: IndexedEdge['type']; direction: 'out' | 'in'; edge: string; source: IndexedEdge['source'] };
@@ -9,12 +9,15 @@ type PresentedHop = { from: string; to: string; type: IndexedEdge['type']; direc
  * Every node a breadth-first search reached, with its depth and its walk from the centre, and every
  * edge it followed, as the API presents them. A node's walk is its parent's walk plus one hop, so each
  * hop is built once and shared (a depth-2 neighbourhood on an ESCO-sized graph reaches thousands of
- * nodes through a few hundred first hops); nodes and edges are read from the index by number.
+ * nodes through a few hundred first hops); nodes and edges are read from the index by number, and each
+ * presented object is built once, in its final shape: a large neighbourhood is thousands of objects per
+ * request, and each copy is garbage the collector has to promote or sweep.
  */
-export function presentNeighborhood(index: GraphIndex, traversal: Traversal, lang: Lang): { nodes: (PresentedNode & { depth: number; path: PresentedHop[] })[]; edges: ReturnType<typeof presentEdge>[] } {
+export function presentNeighborhood(index: GraphIndex, traversal: Traversal, lang: Lang): { nodes: (PresentedNode & { depth: number; path: PresentedHop[] })[]; edges: PresentedEdge[] } {
   const { order, depth, viaEdge, viaBackwards } = traversal;
   const edgeOf = new Map<number, IndexedEdge>();
-  const edge = (e: number) => {
+  // An indexed edge already has the presented shape (presentEdge's fields, nothing more).
+  const edge = (e: number): PresentedEdge => {
     let found = edgeOf.get(e);
     if (!found) edgeOf.set(e, (found = index.edge(e)));
     return found;
@@ -30,10 +33,11 @@ export function presentNeighborhood(index: GraphIndex, traversal: Traversal, lan
       path = [...pathOf.get(parent)!, { from: index.ids[parent], to: index.ids[n], type: via.type, direction: backwards ? 'in' : 'out', edge: via.id, source: via.source }];
     }
     pathOf.set(n, path);
-    return { ...presentNode(index.node(n), lang), depth: depth[n], path };
+    const node = index.node(n);
+    return { id: node.id, kind: node.kind, key: node.key, name: nameOf(node, lang), url: node.url, source: node.source, depth: depth[n], path };
   });
   const edges = Array.from(traversal.edges)
     .sort((a, b) => a - b)
-    .map((e) => presentEdge(edge(e)));
+    .map(edge);
   return { nodes, edges };
 }

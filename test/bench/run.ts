@@ -20,7 +20,7 @@ import { parseOptions, type BenchOptions } from './options.js';
 import { fmt, machine, mark, table, type Cell } from './report.js';
 import { reseedMidLoad, sigtermMidLoad, soakMix, checkSoakPaths, type ReseedResult, type SigtermResult } from './soak.js';
 import { runSynth, timeSeed, type SeedTiming } from './seed.js';
-import { SERVER_ENV, SERVER_NODE_FLAGS, entry, startCeiling, startRolegraph, useCompiled, type RunningServer } from './spawn-server.js';
+import { SERVER_ENV, SERVER_NODE_FLAGS, SERVER_RUNTIME_ENV, entry, startCeiling, startRolegraph, useCompiled, type RunningServer } from './spawn-server.js';
 import { median } from './stats.js';
 
 const BENCH_DIR = resolve(PROJECT_ROOT, 'data/bench');
@@ -87,7 +87,7 @@ async function seedEsco(options: BenchOptions): Promise<{ seed: SeedTiming | nul
 
 function render(options: BenchOptions, started: number, datasets: DatasetResult[], rows: ComparisonRow[], broken: BrokenEndpoint[], esco: EscoRow[], distinct: DistinctRow[], storm: StormResult | null, soak: { mix: LoadResult; paths: number; sigterm: SigtermResult; reseed: ReseedResult } | null): string {
   const out: string[] = [];
-  out.push(`### Bench run\n\n${machine()}\n- \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`: ${options.rounds} round(s) × ${options.durationS} s per side, ${options.warmupS} s warm-up discarded, ${options.connections} connections, Accept-Encoding ${options.acceptEncoding ?? 'none (identity)'}; server and seed run from ${options.compiled ? `${entry('server')} (compiled)` : `${entry('server')} through tsx`}; whole run ${fmt.s((performance.now() - started) / 1000)} s\n- rolegraph runs as \`node ${SERVER_NODE_FLAGS.join(' ')}\` with ${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (rate limiting off, so the load generator's single address is not throttled); the ceiling is bare Fastify (logger off) in its own process, answering each URL with rolegraph's exact body bytes and content type\n- load generators: ${options.tools.join(', ')}; each endpoint alternates ceiling and rolegraph ${options.rounds} time(s) per generator, the side that goes first swapping every round`);
+  out.push(`### Bench run\n\n${machine()}\n- \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`: ${options.rounds} round(s) × ${options.durationS} s per side, ${options.warmupS} s warm-up discarded, ${options.connections} connections, Accept-Encoding ${options.acceptEncoding ?? 'none (identity)'}; server and seed run from ${options.compiled ? `${entry('server')} (compiled)` : `${entry('server')} through tsx`}; whole run ${fmt.s((performance.now() - started) / 1000)} s\n- rolegraph runs as \`${Object.entries(SERVER_RUNTIME_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} node ${SERVER_NODE_FLAGS.join(' ')}\` with ${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (rate limiting off, so the load generator's single address is not throttled); the ceiling is bare Fastify (logger off) in its own process, answering each URL with rolegraph's exact body bytes and content type\n- load generators: ${options.tools.join(', ')}; each endpoint alternates ceiling and rolegraph ${options.rounds} time(s) per generator, the side that goes first swapping every round`);
 
   out.push(`#### Seed and start\n\n${table(
     ['dataset', 'generate (s)', 'seed CLI wall (s)', 'seedDatabase (s)', 'target seed', 'cold start → first 200 (ms, median)', 'runs (ms)', 'target start', 'RSS at start (MB)', 'RSS after load (MB)', 'target RSS'],

@@ -22,8 +22,8 @@ export function rssMbOf(pid: number): number {
   return Number(kb[1]) / 1024;
 }
 
-async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number, nodeFlags: readonly string[] = []): Promise<RunningServer> {
-  const port = await freePort();
+async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number, nodeFlags: readonly string[] = [], fixedPort?: number): Promise<RunningServer> {
+  const port = fixedPort ?? (await freePort());
   const spawned = performance.now();
   const child = spawnTs(script, args, { ...env, PORT: String(port), HOST }, { nodeFlags });
   let dead = false;
@@ -52,17 +52,20 @@ export const entry = (name: 'server' | 'seed/cli', build = compiled) => (build ?
 export const SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' } as const;
 /** The node flags `npm start` and the Docker image run the server with (package.json, Dockerfile). */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'] as const;
+/** The allocator settings `npm start` and the Docker image run the server with (package.json, Dockerfile). */
+export const SERVER_RUNTIME_ENV = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' } as const;
 
 /** rolegraph itself on a database that is already seeded with the current code, so it does not re-seed. */
-export function startRolegraph(opts: { databasePath: string; documentsDir: string; timeoutMs?: number }): Promise<RunningServer> {
+export function startRolegraph(opts: { databasePath: string; documentsDir: string; timeoutMs?: number; port?: number; nodeFlags?: readonly string[]; runtimeEnv?: Record<string, string>; env?: Record<string, string> }): Promise<RunningServer> {
   return start(
     'rolegraph',
     entry('server'),
     [],
-    { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, ...SERVER_ENV },
+    { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, ...(opts.runtimeEnv ?? SERVER_RUNTIME_ENV), ...SERVER_ENV, ...opts.env },
     '/health',
     opts.timeoutMs ?? 180_000,
-    SERVER_NODE_FLAGS,
+    opts.nodeFlags ?? SERVER_NODE_FLAGS,
+    opts.port,
   );
 }
 
