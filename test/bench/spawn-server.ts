@@ -53,7 +53,7 @@ export const SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' } as const;
 /** The node flags `npm start` and the Docker image run the server with (package.json, Dockerfile). */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'] as const;
 /** The allocator settings `npm start` and the Docker image run the server with (package.json, Dockerfile). */
-export const SERVER_RUNTIME_ENV = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' } as const;
+export const SERVER_RUNTIME_ENV = { MALLOC_MMAP_THRESHOLD_: '524288', MALLOC_TRIM_THRESHOLD_: '524288' } as const;
 
 /** rolegraph itself on a database that is already seeded with the current code, so it does not re-seed. */
 export function startRolegraph(opts: { databasePath: string; documentsDir: string; timeoutMs?: number; port?: number; nodeFlags?: readonly string[]; runtimeEnv?: Record<string, string>; env?: Record<string, string> }): Promise<RunningServer> {
