@@ -114,12 +114,12 @@ export class Representation {
     ok.push('etag', etag, 'content-length', String(bytes.length));
     if (encoding !== 'identity') ok.push('content-encoding', encoding);
     notModified.push('etag', etag);
-    const fields = headerLines(pairs(ok));
+    const fields = headerLines(ok);
     // Not from Node's shared 8 KB pool: a small block cut from it would keep the whole slab alive as long as it is cached.
     const okBlock = Buffer.allocUnsafeSlow(fields.length + 2 + bytes.length);
     okBlock.write(`${fields}\r\n`, 0, 'latin1');
     bytes.copy(okBlock, fields.length + 2);
-    const notModifiedText = headerLines(pairs(notModified));
+    const notModifiedText = headerLines(notModified);
     const notModifiedFields = `${notModifiedText}\r\n`;
     const headNotModifiedFields = `${notModifiedText}content-length: ${bytes.length}\r\n\r\n`;
     // The block replaces the body: counted once, plus the fields and the 304 heads.
@@ -155,12 +155,6 @@ function unpooledCopy(bytes: Buffer): Buffer {
   const copy = Buffer.allocUnsafeSlow(bytes.length);
   bytes.copy(copy);
   return copy;
-}
-
-function pairs(flat: readonly string[]): [string, string][] {
-  const result: [string, string][] = [];
-  for (let i = 0; i < flat.length; i += 2) result.push([flat[i], flat[i + 1]]);
-  return result;
 }
 
 /**

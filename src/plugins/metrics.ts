@@ -94,6 +94,12 @@ export default fp<{ data: DataSource }>(
       },
     });
 
+    const observeAnswer = (res: ServerResponse, method: string, route: string, startedAt: number, finished?: (durationMs: number) => void) => {
+      const ms = performance.now() - startedAt;
+      durations.observe(method, res.statusCode, route, ms / 1000);
+      finished?.(ms);
+    };
+
     app.decorate('metrics', {
       registry,
       cacheHit: () => {
@@ -103,20 +109,15 @@ export default fp<{ data: DataSource }>(
         missCount++;
       },
       answeredBeforeRouting(res, socket, method, route, startedAt, finished) {
-        const observe = () => {
-          const ms = performance.now() - startedAt;
-          durations.observe(method, res.statusCode, route, ms / 1000);
-          finished?.(ms);
-        };
         // Handed whole to the kernel already (the usual case for a cached body): nothing left in flight, no listener needed.
-        if (res.socket !== null && !res.socket.destroyed && res.socket.writableLength === 0) return observe();
+        if (res.socket !== null && !res.socket.destroyed && res.socket.writableLength === 0) return observeAnswer(res, method, route, startedAt, finished);
         inFlight++;
         let ended = false;
         const end = () => {
           if (ended) return;
           ended = true;
           inFlight--;
-          if (res.writableFinished) observe();
+          if (res.writableFinished) observeAnswer(res, method, route, startedAt, finished);
         };
         res.once('close', end);
         // A pipelined answer still queued behind another when the connection dies never emits its own close.
