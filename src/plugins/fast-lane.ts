@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { TLSSocket } from 'node:tls';
 import type { DataSource } from '../data/data-source.js';
 import type { FastLane, LaneAnswer } from '../http/fast-lane.js';
-import { fitsPreparedHead } from '../http/prepared-head.js';
+import { exchangeFields, fitsPreparedHead, joinExchangeFields, type ExchangeFields } from '../http/prepared-head.js';
 import { corsHeaders } from './cors.js';
 import { logsRequests, requestIdFrom, requestLine } from './request-log.js';
 
@@ -46,7 +46,17 @@ export default fp<FastLaneOptions>(
     // With a trusted proxy Fastify reads the client address and origin from X-Forwarded-*, which the lane does not.
     if (options.trustsProxy && (cache.keyByHost || options.rateLimited)) return;
     const { lane, data, corsOrigins, requiredDataVersion } = options;
-    const anyOrigin = corsOrigins === '*' ? Object.entries(corsHeaders('*', undefined)).flat() : null;
+    // The CORS fields take one of a few values (any origin; or each configured origin, and none): validated once each.
+    const corsFields = new Map<string | undefined, ExchangeFields>();
+    const corsFor = (origin: string | undefined): ExchangeFields => {
+      const key = corsOrigins === '*' || !corsOrigins.includes(origin ?? '') ? undefined : origin;
+      let fields = corsFields.get(key);
+      if (fields === undefined) {
+        fields = exchangeFields(Object.entries(corsHeaders(corsOrigins, key)).flat());
+        corsFields.set(key, fields);
+      }
+      return fields;
+    };
 
     const countRequest = app.countRequest;
 
@@ -62,12 +72,14 @@ export default fp<FastLaneOptions>(
       const stored = cache.find(origin, url, headers);
       if (stored === undefined) return false;
       const id = requestIdFrom(headers['x-request-id'], randomUUID);
-      const fields = ['x-request-id', id, ...(anyOrigin ?? Object.entries(corsHeaders(corsOrigins, headers.origin)).flat())];
+      const cors = corsFor(headers.origin);
+      // The id is a fresh UUID or matched requestIdFrom's pattern (letters, digits, ._:-): a valid field value as it is.
+      const fields: ExchangeFields = { flat: ['x-request-id', id, ...cors.flat], lines: cors.lines === undefined ? undefined : `x-request-id: ${id}\r\n${cors.lines}` };
       const send = (limitFields?: readonly string[]) => {
         try {
           const route = stored.route;
           const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
-          cache.serve(res, method, headers, stored, limitFields === undefined ? fields : fields.concat(limitFields));
+          cache.serve(res, method, headers, stored, limitFields === undefined ? fields : joinExchangeFields(fields, exchangeFields(limitFields)));
           app.metrics.answeredBeforeRouting(res, req.socket, method, route, startedAt, log);
           answered++;
         } catch (error) {

@@ -1,10 +1,10 @@
 import fp from 'fastify-plugin';
 import type { DataSource } from '../data/data-source.js';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { answerFromCache, encodingOf } from '../http/cached-answer.js';
 import { compress } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
-import type { ServerResponse } from 'node:http';
+import { exchangeFields, type ExchangeFields } from '../http/prepared-head.js';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
 
 declare module 'fastify' {
@@ -36,8 +36,8 @@ export interface ResponseCache {
    * reads them (ignored unless `keyByHost`).
    */
   find(origin: string, url: string, headers: IncomingHttpHeaders): Representation | undefined;
-  /** Answers with a representation `find` returned (a hit), adding the per-request fields (flat name/value pairs). */
-  serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, perRequest: readonly string[]): void;
+  /** Answers with a representation `find` returned (a hit), adding the exchange's own fields. */
+  serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: ExchangeFields): void;
 }
 
 export interface ResponseCacheOptions {
@@ -98,10 +98,10 @@ export default fp<ResponseCacheOptions>(
       const stored = cache.get(key);
       return stored === undefined || stored.dataVersion !== data.current.dataVersion ? undefined : stored;
     };
-    const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, perRequest: readonly string[]): void => {
+    const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: ExchangeFields): void => {
       onHit();
       const before = stored.heldBytes;
-      answerFromCache(res, method, headers, stored, perRequest);
+      answerFromCache(res, method, headers, stored, exchange);
       // A coding made for the first time adds its bytes.
       bytes += stored.heldBytes - before;
     };
@@ -145,7 +145,7 @@ export default fp<ResponseCacheOptions>(
         if (value !== undefined) perRequest.push(name, typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value));
       }
       reply.hijack();
-      serve(reply.raw, method, request.headers, stored, perRequest);
+      serve(reply.raw, method, request.headers, stored, exchangeFields(perRequest));
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
