@@ -34,7 +34,25 @@ export function brotliInBackground(body: Buffer): Promise<Buffer> {
 
 function brotliOptions(body: Buffer, effort: 'once' | 'per-request'): BrotliOptions {
   const best = effort === 'once' && body.length <= BEST_QUALITY_MAX_BYTES;
-  return { params: { [constants.BROTLI_PARAM_QUALITY]: best ? 9 : effort === 'once' ? 5 : 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } };
+  return {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: best ? 9 : effort === 'once' ? 5 : 4,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      [constants.BROTLI_PARAM_LGWIN]: windowBits(body.length),
+    },
+  };
+}
+
+/**
+ * The smallest window that still spans the whole body, so the output is as small as with brotli's
+ * default (22 bits, 4 MB) while the encoder's ring buffer and hash tables shrink with it: eight
+ * concurrent encoders of a 305 KB body at quality 5 peaked at 90.6 MB of malloc with the default and
+ * 30.6 MB with 19 bits (heaptrack), the same 9,197 bytes out. A brotli window holds 2^bits - 16 bytes.
+ */
+function windowBits(length: number): number {
+  let bits = constants.BROTLI_MIN_WINDOW_BITS;
+  while (bits < constants.BROTLI_DEFAULT_WINDOW && (1 << bits) - 16 < length) bits++;
+  return bits;
 }
 
 /**
