@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { DataSource } from '../data/data-source.js';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { answerFromCache, encodingOf } from '../http/cached-answer.js';
-import { compress } from '../http/content-encoding.js';
+import { compress, type Encoding } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
 import { exchangeFields, type ExchangeFields } from '../http/prepared-head.js';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
@@ -105,6 +105,13 @@ export default fp<ResponseCacheOptions>(
       // A coding made for the first time adds its bytes.
       bytes += stored.heldBytes - before;
     };
+    /** A stored representation's bytes in a coding, the coding's copy (made on first need) counted in the budget. */
+    const encodedCounted = (stored: Representation, encoding: Exclude<Encoding, 'identity'>): Buffer => {
+      const before = stored.heldBytes;
+      const encoded = stored.encoded(encoding);
+      bytes += stored.heldBytes - before;
+      return encoded;
+    };
     app.decorate('responseCache', {
       get entries() {
         return cache.size;
@@ -184,17 +191,11 @@ export default fp<ResponseCacheOptions>(
         // HEAD keeps a payload (fastify's HEAD handler needs one and states its length): the selected variant's, so the length is that 200's.
         if (request.method !== 'HEAD') return null;
         if (encoding === 'identity') return payload;
-        if (!stored) return compress(body, encoding, 'per-request');
-        const before = stored.heldBytes;
-        const encoded = stored.encoded(encoding);
-        bytes += stored.heldBytes - before;
-        return encoded;
+        return stored ? encodedCounted(stored, encoding) : compress(body, encoding, 'per-request');
       }
       if (!stored || encoding === 'identity') return payload;
       // A stored response is encoded the way a hit would encode it, and the copy kept for the hits that follow.
-      const before = stored.heldBytes;
-      const encoded = stored.encoded(encoding);
-      bytes += stored.heldBytes - before;
+      const encoded = encodedCounted(stored, encoding);
       reply.header('etag', selected).header('content-encoding', encoding);
       return encoded;
     });
