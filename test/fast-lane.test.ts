@@ -183,6 +183,41 @@ describe('the lane before routing', () => {
     expect(bodies[1].items[0].id).toMatch(/^skill:/);
   });
 
+  it('keeps pipelined answers whole and in order when the client stops reading and the socket backs up', async () => {
+    const url = '/roles/ai-engineer/responsibilities';
+    const expected = (await get(agent, port, 'GET', url)).body;
+    const count = 150; // ~2 MB of answers: more than loopback's socket buffers take while the client is not reading
+    const before = seeded.app.fastLane.answered;
+    const raw = await new Promise<Buffer>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      const chunks: Buffer[] = [];
+      let received = 0;
+      socket.pause();
+      socket.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        received += chunk.length;
+        if (received >= count * expected.length) {
+          const all = Buffer.concat(chunks);
+          if ((all.toString('latin1').match(/HTTP\/1\.1 200 OK\r\n/g) ?? []).length === count && all.subarray(-expected.length).equals(expected)) {
+            socket.destroy();
+            resolve(all);
+          }
+        }
+      });
+      socket.on('error', reject);
+      socket.write(`GET ${url} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`.repeat(count));
+      setTimeout(() => socket.resume(), 300);
+    });
+    expect(seeded.app.fastLane.answered).toBe(before + count);
+    const answers = raw.toString('latin1').split(/(?=HTTP\/1\.1 200 OK\r\n)/);
+    expect(answers).toHaveLength(count);
+    for (const answer of answers) {
+      const { lines, rest } = splitHead(answer);
+      expect(Number(lines.find((l) => l.startsWith('content-length:'))?.split(': ')[1])).toBe(expected.length);
+      expect(Buffer.from(rest, 'latin1').equals(expected)).toBe(true);
+    }
+  });
+
   it('leaves to Fastify what Node must write itself: HTTP/1.0 (with and without keep-alive), Connection: close', async () => {
     const url = '/technologies?limit=3';
     await get(agent, port, 'GET', url);
