@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compress } from '../src/http/content-encoding.js';
+import { strongEtag } from '../src/http/etag.js';
 import { COMPRESSED_ONLY_MIN_BYTES, Representation } from '../src/http/representation.js';
 
 const bodyOf = (variant: { body: string | Buffer }) => (typeof variant.body === 'string' ? Buffer.from(variant.body, 'latin1') : variant.body);
@@ -40,5 +41,19 @@ describe('stored representations', () => {
     expect(stored.bodyBytes).toBe(small.length);
     expect(binary.bodyBytes).toBe(large.length);
     expect(bodyOf(binary.variant('identity')).equals(large)).toBe(true);
+  });
+
+  it('stores a serialized string as its UTF-8 bytes, the same as from a Buffer, with the same validator', () => {
+    const text = JSON.stringify({ name: 'Inżynier AI', note: 'Zadania: wdrażanie modeli, łączenie źródeł — „MLOps”' });
+    const bytes = Buffer.from(text);
+    expect(bytes.length).toBeGreaterThan(text.length);
+    const fromText = new Representation('v1', [['content-type', 'application/json; charset=utf-8']], strongEtag('v1', text), text, true);
+    const fromBytes = new Representation('v1', [['content-type', 'application/json; charset=utf-8']], strongEtag('v1', bytes), bytes, true);
+    expect(fromText.etag).toBe(fromBytes.etag);
+    const plain = fromText.variant('identity');
+    expect(plain.body.equals(bytes)).toBe(true);
+    expect(plain.length).toBe(bytes.length);
+    expect(plain.okBlock!.equals(fromBytes.variant('identity').okBlock!)).toBe(true);
+    expect(gunzipSync(fromText.variant('gzip').body).equals(bytes)).toBe(true);
   });
 });

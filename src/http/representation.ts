@@ -66,14 +66,15 @@ export class Representation {
     /** Lower-case names; what the slow path sent minus the per-exchange headers. */
     readonly headers: ReadonlyArray<readonly [string, string]>,
     readonly etag: string,
-    identity: Buffer,
+    /** The body: a string is written straight into the prepared block as UTF-8 (a serialized JSON body needs no Buffer of its own). */
+    identity: Buffer | string,
     readonly compressible: boolean,
     /** The route that computed it (`/technologies/:slug`): hits are measured under it. */
     readonly route = 'unmatched',
   ) {
     this.names = new Set(headers.map(([name]) => name));
-    this.make('identity', identity);
-    if (compressible && identity.length >= COMPRESSED_ONLY_MIN_BYTES) void this.keepCompressedOnly(identity);
+    const plain = this.make('identity', identity);
+    if (compressible && plain.length >= COMPRESSED_ONLY_MIN_BYTES) void this.keepCompressedOnly(plain.body);
   }
 
   /** Told how many bytes the bodies changed by when that happens outside a request (the cache keeps a total). */
@@ -100,9 +101,10 @@ export class Representation {
     return this.variants[encoding] ?? this.make(encoding, compress(this.variants.identity!.body, encoding as Exclude<Encoding, 'identity'>));
   }
 
-  private make(encoding: Encoding, bytes: Buffer): Variant {
-    this.bodyBytes += bytes.length;
-    this.heldBytes += bytes.length;
+  private make(encoding: Encoding, bytes: Buffer | string): Variant {
+    const length = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+    this.bodyBytes += length;
+    this.heldBytes += length;
     const etag = variantEtag(this.etag, encoding);
     const ok: string[] = [];
     const notModified: string[] = [];
@@ -111,17 +113,18 @@ export class Representation {
       // A 304 carries the 200's headers except those that describe its body (RFC 9110 §15.4.5).
       if (name !== 'content-type') notModified.push(name, value);
     }
-    ok.push('etag', etag, 'content-length', String(bytes.length));
+    ok.push('etag', etag, 'content-length', String(length));
     if (encoding !== 'identity') ok.push('content-encoding', encoding);
     notModified.push('etag', etag);
     const fields = headerLines(ok);
     // Not from Node's shared 8 KB pool: a small block cut from it would keep the whole slab alive as long as it is cached.
-    const okBlock = Buffer.allocUnsafeSlow(fields.length + 2 + bytes.length);
+    const okBlock = Buffer.allocUnsafeSlow(fields.length + 2 + length);
     okBlock.write(`${fields}\r\n`, 0, 'latin1');
-    bytes.copy(okBlock, fields.length + 2);
+    if (typeof bytes === 'string') okBlock.write(bytes, fields.length + 2, 'utf8');
+    else bytes.copy(okBlock, fields.length + 2);
     const notModifiedText = headerLines(notModified);
     const notModifiedFields = `${notModifiedText}\r\n`;
-    const headNotModifiedFields = `${notModifiedText}content-length: ${bytes.length}\r\n\r\n`;
+    const headNotModifiedFields = `${notModifiedText}content-length: ${length}\r\n\r\n`;
     // The block replaces the body: counted once, plus the fields and the 304 heads.
     this.heldBytes += fields.length + 2 + notModifiedFields.length + headNotModifiedFields.length;
     const variant: Variant = {
@@ -133,7 +136,7 @@ export class Representation {
       notModifiedFields,
       headNotModifiedFields,
       body: okBlock.subarray(fields.length + 2),
-      length: bytes.length,
+      length,
     };
     this.variants[encoding] = variant;
     return variant;
