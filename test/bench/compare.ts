@@ -113,10 +113,12 @@ const line = (r: LoadResult) => `${Math.round(r.reqPerSec).toLocaleString('en-US
 
 /**
  * For each endpoint and load generator: `rounds` alternations of ceiling and rolegraph, the side that goes
- * first swapping every round (odd rounds ceiling first). Both servers stay up; only the one under load works
- * (an idle Node process takes no CPU), so neither pays a restart or loses its JIT state.
+ * first rotating every round. Each side has one or more processes, and round r runs on process r mod n:
+ * on this shared machine a process can run ±15 % faster or slower than its twin for its whole life, and
+ * with one process a side that luck decided every ratio of a run. All servers stay up; only the one under
+ * load works (an idle Node process takes no CPU), so none pays a restart or loses its JIT state.
  */
-export async function compareEndpoints(servers: { ceiling: RunningServer; rolegraph: RunningServer; sameHeaders?: RunningServer }, routes: CeilingRoute[], endpoints: KeyEndpoint[], options: BenchOptions, tools: LoadTool[]): Promise<ComparisonRow[]> {
+export async function compareEndpoints(servers: { ceiling: RunningServer[]; rolegraph: RunningServer[]; sameHeaders?: RunningServer[] }, routes: CeilingRoute[], endpoints: KeyEndpoint[], options: BenchOptions, tools: LoadTool[]): Promise<ComparisonRow[]> {
   const rows: ComparisonRow[] = [];
   const headers = requestHeaders(options);
   const sides = (['ceiling', 'rolegraph', 'sameHeaders'] as const).filter((side) => servers[side] !== undefined);
@@ -125,7 +127,7 @@ export async function compareEndpoints(servers: { ceiling: RunningServer; rolegr
     const row: ComparisonRow = {
       endpoint,
       bytes: Buffer.from(route.body, 'base64').length,
-      headBytes: { ceiling: (await getRaw(servers.ceiling.port, endpoint.path, headers)).headBytes, rolegraph: route.headBytes, sameHeaders: servers.sameHeaders ? (await getRaw(servers.sameHeaders.port, endpoint.path, headers)).headBytes : undefined },
+      headBytes: { ceiling: (await getRaw(servers.ceiling[0].port, endpoint.path, headers)).headBytes, rolegraph: route.headBytes, sameHeaders: servers.sameHeaders ? (await getRaw(servers.sameHeaders[0].port, endpoint.path, headers)).headBytes : undefined },
       firstSides: [],
       tools: {},
       ok: true,
@@ -137,7 +139,8 @@ export async function compareEndpoints(servers: { ceiling: RunningServer; rolegr
         const order = sides.map((_, i) => sides[(i + round - 1) % sides.length]);
         if (tool === tools[0]) row.firstSides.push(order[0]);
         for (const side of order) {
-          const server = servers[side]!;
+          const processes = servers[side]!;
+          const server = processes[(round - 1) % processes.length];
           const load = { port: server.port, connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, headers };
           const r = tool === 'wrk' ? await runWrk({ ...load, path: endpoint.path }) : await runLoad({ ...load, paths: [endpoint.path] });
           results[side].push(r);

@@ -4,6 +4,8 @@ export interface BenchOptions {
   durationS: number;
   warmupS: number;
   rounds: number;
+  /** server processes per side in the ceiling comparison: round r runs on process r mod n */
+  processes: number;
   connections: number;
   coldRuns: number;
   esco: boolean;
@@ -26,6 +28,8 @@ const HELP = `npm run bench -- [options]
   --duration <s>         measured seconds per autocannon run (10; --quick: 3)
   --warmup <s>           discarded warm-up before each run (1)
   --rounds <n>           ceiling/rolegraph alternations per endpoint (3; --quick: 1)
+  --processes <n>        server processes per side for those alternations, round r on process r mod n
+                         (3; --quick: 1): on a shared machine one process can run ±15 % off its twin for life
   --connections <n>      autocannon connections for the endpoint runs (10)
   --cold-runs <n>        cold starts per database (3; --quick: 1)
   --soak-duration <s>    the 100-connection mixed soak (30; --quick: 10)
@@ -47,6 +51,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       rounds: { type: 'string' },
+      processes: { type: 'string' },
       connections: { type: 'string' },
       'cold-runs': { type: 'string' },
       'soak-duration': { type: 'string' },
@@ -78,6 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     durationS: num('duration', values.duration, quick ? 3 : 10, 1),
     warmupS: num('warmup', values.warmup, 1, 0),
     rounds: Math.round(num('rounds', values.rounds, quick ? 1 : 3, 1)),
+    processes: Math.round(num('processes', values.processes, quick ? 1 : 3, 1)),
     connections: Math.round(num('connections', values.connections, 10, 1)),
     coldRuns: Math.round(num('cold-runs', values['cold-runs'], quick ? 1 : 3, 1)),
     esco: !values['no-esco'],

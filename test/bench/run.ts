@@ -87,7 +87,7 @@ async function seedEsco(options: BenchOptions): Promise<{ seed: SeedTiming | nul
 
 function render(options: BenchOptions, started: number, datasets: DatasetResult[], rows: ComparisonRow[], broken: BrokenEndpoint[], esco: EscoRow[], distinct: DistinctRow[], storm: StormResult | null, soak: { mix: LoadResult; paths: number; sigterm: SigtermResult; reseed: ReseedResult } | null): string {
   const out: string[] = [];
-  out.push(`### Bench run\n\n${machine()}\n- \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`: ${options.rounds} round(s) × ${options.durationS} s per side, ${options.warmupS} s warm-up discarded, ${options.connections} connections, Accept-Encoding ${options.acceptEncoding ?? 'none (identity)'}; server and seed run from ${options.compiled ? `${entry('server')} (compiled)` : `${entry('server')} through tsx`}; whole run ${fmt.s((performance.now() - started) / 1000)} s\n- rolegraph runs as \`${Object.entries(SERVER_RUNTIME_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} node ${SERVER_NODE_FLAGS.join(' ')}\` with ${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (rate limiting off, so the load generator's single address is not throttled); the ceiling is bare Fastify (logger off) in its own process, answering each URL with rolegraph's exact body bytes and content type\n- load generators: ${options.tools.join(', ')}; each endpoint alternates ceiling and rolegraph ${options.rounds} time(s) per generator, the side that goes first swapping every round`);
+  out.push(`### Bench run\n\n${machine()}\n- \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`: ${options.rounds} round(s) × ${options.durationS} s per side, ${options.warmupS} s warm-up discarded, ${options.connections} connections, Accept-Encoding ${options.acceptEncoding ?? 'none (identity)'}; server and seed run from ${options.compiled ? `${entry('server')} (compiled)` : `${entry('server')} through tsx`}; whole run ${fmt.s((performance.now() - started) / 1000)} s\n- rolegraph runs as \`${Object.entries(SERVER_RUNTIME_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} node ${SERVER_NODE_FLAGS.join(' ')}\` with ${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (rate limiting off, so the load generator's single address is not throttled); the ceiling is bare Fastify (logger off) in its own process, answering each URL with rolegraph's exact body bytes and content type\n- load generators: ${options.tools.join(', ')}; each endpoint alternates ceiling and rolegraph ${options.rounds} time(s) per generator, the side that goes first swapping every round, on ${options.processes} process(es) a side (round r on process r mod ${options.processes}; the first rolegraph process also serves the soak, and its RSS is the document's "after load")`);
 
   out.push(`#### Seed and start\n\n${table(
     ['dataset', 'generate (s)', 'seed CLI wall (s)', 'seedDatabase (s)', 'target seed', 'cold start → first 200 (ms, median)', 'runs (ms)', 'target start', 'RSS at start (MB)', 'RSS after load (MB)', 'target RSS'],
@@ -225,16 +225,19 @@ async function main(): Promise<void> {
   const { routes, broken } = await captureRoutes(real.server.port, KEY_ENDPOINTS, headers);
   for (const b of broken) log(`  ${b.endpoint.name}: GET ${b.endpoint.path} answered ${b.status}, left out of the load runs: ${b.body}`);
   if (routes.length === 0) throw new Error('no key endpoint answered 200');
-  const ceiling = await startCeiling(routes, join(BENCH_DIR, 'ceiling-routes.json'));
-  log(`ceiling vs rolegraph vs same-headers ceiling: ${KEY_ENDPOINTS.length} endpoints × ${options.tools.length} generator(s) × ${options.rounds} round(s) × 3 × ${options.durationS + options.warmupS} s`);
+  log(`ceiling vs rolegraph vs same-headers ceiling: ${KEY_ENDPOINTS.length} endpoints × ${options.tools.length} generator(s) × ${options.rounds} round(s) × 3 × ${options.durationS + options.warmupS} s, ${options.processes} process(es) a side`);
   if (options.tools.includes('wrk') && !wrkAvailable()) {
     log('  wrk is not installed (apt-get install wrk): autocannon only');
     options.tools = options.tools.filter((t) => t !== 'wrk');
   }
-  const sameHeaders = await startCeiling(routes, join(BENCH_DIR, 'ceiling-routes-same-headers.json'), { sameHeaders: true });
-  const rows = await compareEndpoints({ ceiling, rolegraph: real.server, sameHeaders }, routes, KEY_ENDPOINTS, options, options.tools);
-  await ceiling.stop();
-  await sameHeaders.stop();
+  const slots = Array.from({ length: options.processes });
+  const ceilings = await Promise.all(slots.map(() => startCeiling(routes, join(BENCH_DIR, 'ceiling-routes.json'))));
+  const sameHeaders = await Promise.all(slots.map(() => startCeiling(routes, join(BENCH_DIR, 'ceiling-routes-same-headers.json'), { sameHeaders: true })));
+  // The first rolegraph process is the one the cold starts left: it also carries the soak and the RSS reading.
+  const rolegraphs = [real.server];
+  for (let i = 1; i < options.processes; i++) rolegraphs.push(await startRolegraph(REAL));
+  const rows = await compareEndpoints({ ceiling: ceilings, rolegraph: rolegraphs, sameHeaders }, routes, KEY_ENDPOINTS, options, options.tools);
+  for (const server of [...ceilings, ...sameHeaders, ...rolegraphs.slice(1)]) await server.stop();
 
   let soak: Parameters<typeof render>[8] = null;
   let soakPaths: string[] = [];
