@@ -56,7 +56,7 @@ export class Representation {
   private readonly variants: Partial<Record<Encoding, Variant>> = {};
   /** Names of the stored headers: on a hit they win over a per-request header of the same name (Vary). */
   readonly names: ReadonlySet<string>;
-  /** Bytes held by the bodies (one byte per character). */
+  /** Bytes held by the bodies. */
   bodyBytes = 0;
   /** Bytes held by the bodies and the prepared heads: what grows when a coding is made, for the cache's budget. */
   heldBytes = 0;

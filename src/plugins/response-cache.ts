@@ -158,8 +158,10 @@ export default fp<ResponseCacheOptions>(
     app.addHook('onSend', async (request, reply, payload) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200 || request.routeOptions.config.cache === false) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-      // A serialized body stays a string until it is written into the stored block: no transient Buffer
-      // per miss (on the ESCO-sized set a 281 KB neighbourhood, 12 % of the miss's CPU, and holes in malloc's heap).
+      // A serialized body stays a string until it is written into the stored block: no Buffer of its own per
+      // miss left for the garbage collector (on the ESCO-sized set a 281 KB neighbourhood; `Buffer.from` was
+      // 12 % of the miss's CPU), and the miss sends the stored bytes instead of encoding the string again.
+      // Hashing the string for the ETag still encodes it into a scratch buffer, freed at once.
       const length = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
       const dataVersion = request.dataVersion ?? data.current.dataVersion;
       const etag = strongEtag(dataVersion, payload);

@@ -14,7 +14,7 @@ import { escoEndpoints, measureEsco, type EscoRow } from './esco.js';
 import { measureDistinct, type DistinctRow } from './esco-distinct.js';
 import { wrkAvailable } from './load-wrk.js';
 import { extractStorm, type StormResult } from './extract-storm.js';
-import { dataVersionOf } from './http-probe.js';
+import { dataVersionOf, getRaw } from './http-probe.js';
 import { failures, type LoadResult } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { fmt, machine, mark, table, type Cell } from './report.js';
@@ -87,7 +87,7 @@ async function seedEsco(options: BenchOptions): Promise<{ seed: SeedTiming | nul
 
 function render(options: BenchOptions, started: number, datasets: DatasetResult[], rows: ComparisonRow[], broken: BrokenEndpoint[], esco: EscoRow[], distinct: DistinctRow[], storm: StormResult | null, soak: { mix: LoadResult; paths: number; sigterm: SigtermResult; reseed: ReseedResult } | null): string {
   const out: string[] = [];
-  out.push(`### Bench run\n\n${machine()}\n- \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`: ${options.rounds} round(s) × ${options.durationS} s per side, ${options.warmupS} s warm-up discarded, ${options.connections} connections, Accept-Encoding ${options.acceptEncoding ?? 'none (identity)'}; server and seed run from ${options.compiled ? `${entry('server')} (compiled)` : `${entry('server')} through tsx`}; whole run ${fmt.s((performance.now() - started) / 1000)} s\n- rolegraph runs as \`${Object.entries(SERVER_RUNTIME_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} node ${SERVER_NODE_FLAGS.join(' ')}\` with ${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (rate limiting off, so the load generator's single address is not throttled); the ceiling is bare Fastify (logger off) in its own process, answering each URL with rolegraph's exact body bytes and content type\n- load generators: ${options.tools.join(', ')}; each endpoint alternates ceiling and rolegraph ${options.rounds} time(s) per generator, the side that goes first swapping every round, on ${options.processes} process(es) a side (round r on process r mod ${options.processes}; the first rolegraph process also serves the soak, and its RSS is the document's "after load")`);
+  out.push(`### Bench run\n\n${machine()}\n- \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`: ${options.rounds} round(s) × ${options.durationS} s per side, ${options.warmupS} s warm-up discarded, ${options.connections} connections, Accept-Encoding ${options.acceptEncoding ?? 'none (identity)'}; server and seed run from ${options.compiled ? `${entry('server')} (compiled)` : `${entry('server')} through tsx`}; whole run ${fmt.s((performance.now() - started) / 1000)} s\n- rolegraph runs as \`${Object.entries(SERVER_RUNTIME_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} node ${SERVER_NODE_FLAGS.join(' ')}\` with ${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (rate limiting off, so the load generator's single address is not throttled); the ceiling is bare Fastify (logger off) in its own process, answering each URL with rolegraph's exact body bytes and content type\n- load generators: ${options.tools.join(', ')}; each endpoint alternates ceiling and rolegraph ${options.rounds} time(s) per generator, the side that goes first swapping every round, on ${options.processes} process(es) a side (round r on process r mod ${options.processes}; the first rolegraph process also serves the soak; the document's "after load" RSS is the largest of the rolegraph processes')`);
 
   out.push(`#### Seed and start\n\n${table(
     ['dataset', 'generate (s)', 'seed CLI wall (s)', 'seedDatabase (s)', 'target seed', 'cold start → first 200 (ms, median)', 'runs (ms)', 'target start', 'RSS at start (MB)', 'RSS after load (MB)', 'target RSS'],
@@ -225,6 +225,8 @@ async function main(): Promise<void> {
   const { routes, broken } = await captureRoutes(real.server.port, KEY_ENDPOINTS, headers);
   for (const b of broken) log(`  ${b.endpoint.name}: GET ${b.endpoint.path} answered ${b.status}, left out of the load runs: ${b.body}`);
   if (routes.length === 0) throw new Error('no key endpoint answered 200');
+  // More processes than rounds would sit idle and still be named in the report.
+  options.processes = Math.min(options.processes, options.rounds);
   log(`ceiling vs rolegraph vs same-headers ceiling: ${KEY_ENDPOINTS.length} endpoints × ${options.tools.length} generator(s) × ${options.rounds} round(s) × 3 × ${options.durationS + options.warmupS} s, ${options.processes} process(es) a side`);
   if (options.tools.includes('wrk') && !wrkAvailable()) {
     log('  wrk is not installed (apt-get install wrk): autocannon only');
@@ -233,10 +235,20 @@ async function main(): Promise<void> {
   const slots = Array.from({ length: options.processes });
   const ceilings = await Promise.all(slots.map(() => startCeiling(routes, join(BENCH_DIR, 'ceiling-routes.json'))));
   const sameHeaders = await Promise.all(slots.map(() => startCeiling(routes, join(BENCH_DIR, 'ceiling-routes-same-headers.json'), { sameHeaders: true })));
-  // The first rolegraph process is the one the cold starts left: it also carries the soak and the RSS reading.
+  // The first rolegraph process is the one the cold starts left: it also carries the soak.
   const rolegraphs = [real.server];
-  for (let i = 1; i < options.processes; i++) rolegraphs.push(await startRolegraph(REAL));
+  const { dataVersion } = await dataVersionOf(real.server.port);
+  for (let i = 1; i < options.processes; i++) {
+    const server = await startRolegraph(REAL);
+    rolegraphs.push(server);
+    const theirs = (await dataVersionOf(server.port)).dataVersion;
+    if (theirs !== dataVersion) throw new Error(`rolegraph process ${i + 1} serves data version ${theirs}, the first ${dataVersion}: the ceiling replays the first one's bytes`);
+    // Each route asked once, as the first process was by captureRoutes: no round starts on a cold cache, even with --warmup 0.
+    for (const route of routes) await getRaw(server.port, route.url, headers);
+  }
   const rows = await compareEndpoints({ ceiling: ceilings, rolegraph: rolegraphs, sameHeaders }, routes, KEY_ENDPOINTS, options, options.tools);
+  // Each process carried a share of the rounds: the document's "after load" is the largest of them (the first is read after the soak too).
+  const othersRssMb = rolegraphs.slice(1).map((server) => server.rssMb());
   for (const server of [...ceilings, ...sameHeaders, ...rolegraphs.slice(1)]) await server.stop();
 
   let soak: Parameters<typeof render>[8] = null;
@@ -248,7 +260,7 @@ async function main(): Promise<void> {
     log(`  ${Math.round(mix.reqPerSec)} req/s, p99 ${mix.p99.toFixed(1)} ms, errors ${mix.errors}, timeouts ${mix.timeouts}, non-2xx ${mix.non2xx}`);
     soak = { mix, paths: soakPaths.length, sigterm: undefined!, reseed: undefined! };
   }
-  datasets.push({ name: 'real document', seed: realSeed, synthS: null, coldStartsMs: real.times, rssStartMb: rssStart, rssAfterLoadMb: real.server.rssMb(), coldTargetMs: 1000, rssTargetMb: 150 });
+  datasets.push({ name: 'real document', seed: realSeed, synthS: null, coldStartsMs: real.times, rssStartMb: rssStart, rssAfterLoadMb: Math.max(real.server.rssMb(), ...othersRssMb), coldTargetMs: 1000, rssTargetMb: 150 });
   // After the RSS reading: the storm's 20,000-character texts are not what the memory target is about.
   log('extract storm: 50 connections × 20,000-character POST /extract, probing /health and a cached GET');
   const storm = await extractStorm(real.server, { connections: 50, durationS: Math.min(15, options.soakDurationS), cachedPath: KEY_ENDPOINTS[0].path });
