@@ -327,6 +327,28 @@ describe('the response cache', () => {
     }
   });
 
+  it('counts a coding made on a hit in its byte total, as much as a miss that makes it', async () => {
+    const bare = Fastify();
+    try {
+      await bare.register(languagePlugin);
+      await bare.register(responseCachePlugin, { data: seeded.app.data, cacheControl: 'no-cache', compressionThreshold: 1024, onHit: () => {}, onMiss: () => {} });
+      bare.get('/blob', async () => 'zażółć gęślą jaźń '.repeat(200));
+      const br = { 'accept-encoding': 'br' };
+      expect((await bare.inject('/blob')).headers['content-encoding']).toBeUndefined();
+      const identityOnly = bare.responseCache.bytes;
+      expect((await bare.inject({ url: '/blob', headers: br })).headers['content-encoding']).toBe('br');
+      const both = bare.responseCache.bytes;
+      expect(both).toBeGreaterThan(identityOnly);
+      bare.responseCache.clear();
+      await bare.inject({ url: '/blob', headers: br });
+      expect(bare.responseCache.bytes).toBe(both);
+      await bare.inject('/blob');
+      expect(bare.responseCache.bytes).toBe(both);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('does not cache errors', async () => {
     const first = await get('/roles/no-such-role');
     const second = await get('/roles/no-such-role');

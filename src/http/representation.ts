@@ -77,13 +77,17 @@ export class Representation {
     if (compressible && plain.length >= COMPRESSED_ONLY_MIN_BYTES) void this.keepCompressedOnly(plain.body);
   }
 
-  /** Told how many bytes the bodies changed by when that happens outside a request (the cache keeps a total). */
+  /** Told how many bytes it holds more or less whenever that changes after construction: a coding made on first need, or the identity body dropped (the cache keeps a total). */
   resized?: (delta: number) => void;
+
+  private grow(delta: number): void {
+    this.heldBytes += delta;
+    this.resized?.(delta);
+  }
 
   private async keepCompressedOnly(identity: Buffer): Promise<void> {
     const compressed = await brotliInBackground(identity).catch(() => null);
     if (!compressed) return;
-    const before = this.heldBytes;
     const br = this.variants.br ?? this.make('br', compressed);
     const brBody = br.body;
     const plain = this.variants.identity!;
@@ -92,8 +96,7 @@ export class Representation {
     plain.okBlock = undefined;
     Object.defineProperty(plain, 'body', { get: () => brotliDecompressSync(brBody), enumerable: true });
     this.bodyBytes -= plain.length;
-    this.heldBytes -= plain.length;
-    this.resized?.(this.heldBytes - before);
+    this.grow(-plain.length);
   }
 
   /** The bytes of this coding: made (and counted) on first need. */
@@ -104,7 +107,6 @@ export class Representation {
   private make(encoding: Encoding, bytes: Buffer | string): Variant {
     const length = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
     this.bodyBytes += length;
-    this.heldBytes += length;
     const etag = variantEtag(this.etag, encoding);
     const ok: string[] = [];
     const notModified: string[] = [];
@@ -126,7 +128,7 @@ export class Representation {
     const notModifiedFields = `${notModifiedText}\r\n`;
     const headNotModifiedFields = `${notModifiedText}content-length: ${length}\r\n\r\n`;
     // The block replaces the body: counted once, plus the fields and the 304 heads.
-    this.heldBytes += fields.length + 2 + notModifiedFields.length + headNotModifiedFields.length;
+    this.grow(length + fields.length + 2 + notModifiedFields.length + headNotModifiedFields.length);
     const variant: Variant = {
       etag,
       ok,

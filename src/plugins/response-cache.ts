@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { DataSource } from '../data/data-source.js';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { answerFromCache, encodingOf } from '../http/cached-answer.js';
-import { compress, type Encoding } from '../http/content-encoding.js';
+import { compress } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
 import { exchangeFields, type ExchangeFields } from '../http/prepared-head.js';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
@@ -98,19 +98,10 @@ export default fp<ResponseCacheOptions>(
       const stored = cache.get(key);
       return stored === undefined || stored.dataVersion !== data.current.dataVersion ? undefined : stored;
     };
+    // A coding made for the first time on a hit adds its bytes through the entry's `resized`.
     const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: ExchangeFields): void => {
       onHit();
-      const before = stored.heldBytes;
       answerFromCache(res, method, headers, stored, exchange);
-      // A coding made for the first time adds its bytes.
-      bytes += stored.heldBytes - before;
-    };
-    /** A stored representation's bytes in a coding, the coding's copy (made on first need) counted in the budget. */
-    const encodedCounted = (stored: Representation, encoding: Exclude<Encoding, 'identity'>): Buffer => {
-      const before = stored.heldBytes;
-      const encoded = stored.encoded(encoding);
-      bytes += stored.heldBytes - before;
-      return encoded;
     };
     app.decorate('responseCache', {
       get entries() {
@@ -197,11 +188,11 @@ export default fp<ResponseCacheOptions>(
         // HEAD keeps a payload (fastify's HEAD handler needs one and states its length): the selected variant's, so the length is that 200's.
         if (request.method !== 'HEAD') return null;
         if (encoding === 'identity') return identity;
-        return stored ? encodedCounted(stored, encoding) : compress(typeof payload === 'string' ? Buffer.from(payload) : payload, encoding, 'per-request');
+        return stored ? stored.encoded(encoding) : compress(typeof payload === 'string' ? Buffer.from(payload) : payload, encoding, 'per-request');
       }
       if (!stored || encoding === 'identity') return identity;
       // A stored response is encoded the way a hit would encode it, and the copy kept for the hits that follow.
-      const encoded = encodedCounted(stored, encoding);
+      const encoded = stored.encoded(encoding);
       reply.header('etag', selected).header('content-encoding', encoding);
       return encoded;
     });
