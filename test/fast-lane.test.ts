@@ -9,7 +9,7 @@ import { parameterValues, urlsFromSpec } from './helpers/spec-get-urls.js';
 
 /**
  * The lane in front of Fastify (src/http/fast-lane.ts) answers cached GET/HEAD requests before routing,
- * writing a prepared head (src/http/prepared-head.ts). light-my-request never reaches it, so everything
+ * with `writeHead` and `end`. light-my-request never reaches it, so everything
  * here goes over real sockets: a hit answered by the lane must carry what the routed answer carries.
  */
 
@@ -218,7 +218,7 @@ describe('the lane before routing', () => {
     }
   });
 
-  it('leaves to Fastify what Node must write itself: HTTP/1.0 (with and without keep-alive), Connection: close', async () => {
+  it('answers HTTP/1.0 (with and without keep-alive) and Connection: close, framed by Node as on the routed path', async () => {
     const url = '/technologies?limit=3';
     await get(agent, port, 'GET', url);
     await get(agent, port, 'GET', url);
@@ -230,6 +230,19 @@ describe('the lane before routing', () => {
       expect(lines[0]).toMatch(/^HTTP\/1\.1 200 OK$/);
       expect(lines).toContain(keepAlive ? 'Connection: keep-alive' : 'Connection: close');
       expect(JSON.parse(Buffer.from(rest, 'latin1').toString('utf8')).items).toHaveLength(3);
+    }
+    expect(seeded.app.fastLane.answered).toBe(before + 3);
+  });
+
+  it('leaves a request that announces a body to Fastify: a framing error gets the 400 alone, never an answer first', async () => {
+    const url = '/skills?limit=2';
+    await get(agent, port, 'GET', url);
+    const before = seeded.app.fastLane.answered;
+    const host = `Host: 127.0.0.1:${port}\r\n`;
+    for (const request of [`GET ${url} HTTP/1.1\r\n${host}Transfer-Encoding: gzip\r\n\r\n`, `GET ${url} HTTP/1.1\r\n${host}Transfer-Encoding: chunked\r\n\r\nzz\r\n`]) {
+      const raw = await exchange(port, request, () => false);
+      const statuses = [...raw.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => m[1]);
+      expect(statuses).toEqual(['400']);
     }
     expect(seeded.app.fastLane.answered).toBe(before);
   });

@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { answerFromCache, encodingOf } from '../http/cached-answer.js';
 import { compress } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
-import { exchangeFields, type ExchangeFields } from '../http/prepared-head.js';
+import { announcesBody } from '../http/request-body.js';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
 
 declare module 'fastify' {
@@ -37,7 +37,7 @@ export interface ResponseCache {
    */
   find(origin: string, url: string, headers: IncomingHttpHeaders): Representation | undefined;
   /** Answers with a representation `find` returned (a hit), adding the exchange's own fields. */
-  serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: ExchangeFields): void;
+  serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: readonly string[]): void;
 }
 
 export interface ResponseCacheOptions {
@@ -99,7 +99,7 @@ export default fp<ResponseCacheOptions>(
       return stored === undefined || stored.dataVersion !== data.current.dataVersion ? undefined : stored;
     };
     // A coding made for the first time on a hit adds its bytes through the entry's `resized`.
-    const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: ExchangeFields): void => {
+    const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: readonly string[]): void => {
       onHit();
       answerFromCache(res, method, headers, stored, exchange);
     };
@@ -143,7 +143,10 @@ export default fp<ResponseCacheOptions>(
         if (value !== undefined) perRequest.push(name, typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value));
       }
       reply.hijack();
-      serve(reply.raw, method, request.headers, stored, exchangeFields(perRequest));
+      // A body that follows may still be refused by Node (a 400 of its own): answer once it has ended, never before.
+      if (!announcesBody(request.headers)) return serve(reply.raw, method, request.headers, stored, perRequest);
+      request.raw.once('end', () => serve(reply.raw, method, request.headers, stored, perRequest));
+      request.raw.resume();
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
