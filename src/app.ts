@@ -7,6 +7,7 @@ import { DataSource } from './data/data-source.js';
 import type { Db } from './db/open-database.js';
 import { clientErrorResponder, commonHeadersOf } from './http/client-error.js';
 import analysisLimitPlugin from './plugins/analysis-limit.js';
+import completeRequestPlugin from './plugins/complete-request.js';
 import compressionPlugin from './plugins/compression.js';
 import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
@@ -91,12 +92,13 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(standardResponsesPlugin);
   await app.register(metricsPlugin, { data: source });
   await app.register(requestLogPlugin);
-  await app.register(shutdownPlugin);
+  await app.register(shutdownPlugin, { lastWords: { request: clientErrors.onUnanswered, socket: clientErrors.onSlowHeaders } });
   // Before anything that can answer early (503, 414, 429), so browsers can read those answers too.
   await app.register(corsPlugin, { origins: config.corsOrigins });
   await app.register(overloadPlugin);
   await app.register(requiredDataVersionPlugin, { data: source, required: config.requireDataVersion });
   await app.register(rateLimitPlugin, { max: config.rateLimitMax, redisUrl: config.redisUrl });
+  await app.register(completeRequestPlugin);
   // The fast path: a cached answer is written here, after the per-request hooks above (so it is
   // counted, rate limited and carries their headers) and before everything below.
   await app.register(responseCachePlugin, {

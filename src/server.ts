@@ -8,8 +8,6 @@ import { openReadOnlyDatabase } from './db/open-database.js';
 import { ensureSeeded } from './seed/build-database.js';
 import { DEFAULT_SEED_INPUTS } from './seed/data-version.js';
 
-const SHUTDOWN_TIMEOUT_MS = 10_000;
-
 /**
  * Loads config, seeds when the database is missing or stale, serves; switches to a re-seeded
  * database without a restart (file watch or SIGHUP); shuts down cleanly on SIGTERM/SIGINT.
@@ -31,19 +29,17 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => {
-      app.log.error('shutdown timed out');
+    app.log.info({ signal, drainMs: config.shutdownDrainMs, deadlineMs: config.shutdownTimeoutMs }, 'shutting down');
+    // Past the deadline slow clients are answered and cut; only a close that still hangs after that is a failure.
+    const stuck = setTimeout(() => {
+      app.log.error('shutdown did not finish after cutting slow clients');
       process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS).unref();
+    }, config.shutdownTimeoutMs + 5_000).unref();
     watcher.close();
-    // Readiness fails and keep-alive ends first, so clients (and load balancers) move away before the port closes.
-    app.draining = true;
-    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
-    // Stops accepting, lets in-flight requests finish, then closes idle keep-alive connections.
-    await app.close();
+    const { cut } = await app.shutDown({ drainMs: config.shutdownDrainMs, deadlineMs: config.shutdownTimeoutMs });
     data.current.close();
-    clearTimeout(timer);
+    clearTimeout(stuck);
+    app.log.info({ cut }, 'shut down');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -4,7 +4,6 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { answerFromCache, encodingOf } from '../http/cached-answer.js';
 import { compress } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
-import { announcesBody } from '../http/request-body.js';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
 
 declare module 'fastify' {
@@ -143,10 +142,7 @@ export default fp<ResponseCacheOptions>(
         if (value !== undefined) perRequest.push(name, typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value));
       }
       reply.hijack();
-      // A body that follows may still be refused by Node (a 400 of its own): answer once it has ended, never before.
-      if (!announcesBody(request.headers)) return serve(reply.raw, method, request.headers, stored, perRequest);
-      request.raw.once('end', () => serve(reply.raw, method, request.headers, stored, perRequest));
-      request.raw.resume();
+      serve(reply.raw, method, request.headers, stored, perRequest);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
