@@ -3,6 +3,7 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:ht
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
+import { LANE_MIRRORS } from '../src/plugins/fast-lane.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';
 import { createSeededApp, createSeededDatabase, type SeededApp } from './helpers/seeded-app.js';
 import { parameterValues, urlsFromSpec } from './helpers/spec-get-urls.js';
@@ -384,5 +385,24 @@ describe('the request line', () => {
       sqlite.close();
       cleanup();
     }
+  });
+});
+
+describe('one definition for both paths', () => {
+  it('every onRequest hook before the cache, in every configuration, is one the lane mirrors (a new one fails here)', { timeout: 120_000 }, async () => {
+    // Rate limiting and a required data version add hooks of their own: both on, so every hook is present.
+    await withApp({ http: { rateLimitMax: 1_000_000, requireDataVersion: 'abc123' } }, async (served) => {
+      const tree = served.app.printRoutes({ includeHooks: true, commonPrefix: false });
+      const lists = [...tree.matchAll(/• \(onRequest\) (\[.*\])/g)].map((m) => (JSON.parse(m[1]) as string[]).map((name) => name.replace(/\(\)$/, '')));
+      expect(lists.length).toBeGreaterThan(20);
+      const beforeCache = new Set<string>();
+      for (const hooks of lists) {
+        const cache = hooks.indexOf('answerFromStoredRepresentation');
+        expect(cache, `a route without the cache hook: ${hooks.join(', ')}`).toBeGreaterThan(0);
+        for (const name of hooks.slice(0, cache)) beforeCache.add(name);
+      }
+      expect([...beforeCache].filter((name) => !(name in LANE_MIRRORS))).toEqual([]);
+      expect([...beforeCache].sort()).toEqual(Object.keys(LANE_MIRRORS).sort());
+    });
   });
 });

@@ -27,6 +27,24 @@ export interface FastLaneOptions {
 }
 
 /**
+ * Every onRequest hook that runs before the response cache's (`answerFromStoredRepresentation`), by
+ * function name, and what the lane does in its place. The lane shares each one's definition (the same
+ * functions, limiter and flags); `test/fast-lane.test.ts` reads the hooks of every cached route through
+ * Fastify's public `printRoutes({ includeHooks: true })` and fails on a hook missing here, so a new one
+ * cannot be bypassed by the lane unnoticed.
+ */
+export const LANE_MIRRORS: Readonly<Record<string, string>> = {
+  countInFlight: 'metrics.answeredBeforeRouting: in flight until written, observed under its route',
+  echoRequestId: 'requestIdFrom: the same x-request-id',
+  connectionCloseWhileDraining: 'hands a draining server to Fastify',
+  allowCrossOrigin: 'corsHeaders: the same fields for the Origin',
+  onRequest: '@fastify/under-pressure: isUnderPressure() hands the request to Fastify',
+  refuseWithoutRequiredData: 'hands the request to Fastify until the required data version is held',
+  waitForWholeRequest: 'announcesBody: a request with a body goes to Fastify',
+  countAgainstRateLimit: 'countRequest: the same limiter; a refusal goes to Fastify for the 429',
+};
+
+/**
  * Opens the lane (`src/http/fast-lane.ts`) to cached GET/HEAD answers, doing for them what the hooks
  * before the cache do for a routed hit: request id, CORS, rate-limit counting, the in-flight gauge, the
  * duration histogram and the request line. Whatever those hooks would refuse or change goes to Fastify instead: a draining or

@@ -22,7 +22,7 @@ export function logsRequests(log: { level: string }): boolean {
 
 export default fp(
   async (app) => {
-    app.addHook('onRequest', (request, reply, done) => {
+    app.addHook('onRequest', function echoRequestId(request, reply, done) {
       reply.header('x-request-id', request.id);
       done();
     });

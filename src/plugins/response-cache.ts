@@ -122,7 +122,7 @@ export default fp<ResponseCacheOptions>(
       done();
     });
 
-    app.addHook('onRequest', (request, reply, done) => {
+    app.addHook('onRequest', function answerFromStoredRepresentation(request, reply, done) {
       const method = request.method;
       if (method !== 'GET' && method !== 'HEAD') return done();
       const key = keyOf(keyByHost ? `${request.protocol}://${request.host}` : '', request.url, request.headers);
