@@ -28,6 +28,7 @@ import securityHeadersPlugin from './plugins/security-headers.js';
 import shutdownPlugin from './plugins/shutdown.js';
 import standardResponsesPlugin from './plugins/standard-responses.js';
 import swaggerPlugin from './plugins/swagger.js';
+import warmUpPlugin from './plugins/warm-up.js';
 import analysisRoutes from './routes/analysis.js';
 import catalogRoutes from './routes/catalog.js';
 import embedRoutes from './routes/embed.js';
@@ -44,13 +45,15 @@ export interface AppOptions {
   data?: DataSource;
   logger?: FastifyServerOptions['logger'];
   http?: Partial<HttpConfig>;
+  /** /ready fails until `app.warmUp()` has run (the server's start); tests are ready at once. */
+  warmUp?: boolean;
 }
 
 export const BODY_LIMIT_BYTES = 128 * 1024;
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 /** Builds the app around its data; never listens (the server and the tests do that). */
-export async function buildApp({ db, data, logger = false, http = {} }: AppOptions) {
+export async function buildApp({ db, data, logger = false, http = {}, warmUp = false }: AppOptions) {
   const source = data ?? new DataSource(new DataContext(db ?? missingData()));
   const config: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...http };
   const clientErrors = clientErrorResponder();
@@ -117,6 +120,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     rateLimited: config.rateLimitMax > 0,
     trustsProxy: config.trustProxy !== false,
   });
+  await app.register(warmUpPlugin, { enabled: warmUp });
   await app.register(languagePlugin, { defaultLanguage: config.defaultLanguage });
   await app.register(databasePlugin, { data: source });
   await app.register(securityHeadersPlugin);

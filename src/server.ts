@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { sqlite, db } = openReadOnlyDatabase(config.databasePath);
   const data = new DataSource(new DataContext(db, sqlite));
   const logger = { level: config.logLevel, ...(config.prettyLogs ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}) };
-  const app = await buildApp({ data, logger, http: config.http });
+  const app = await buildApp({ data, logger, http: config.http, warmUp: true });
   if (seeded) app.log.info({ dataVersion: seeded.dataVersion, durationMs: seeded.durationMs, counts: seeded.counts }, 'seeded the database');
 
   const reload = () => reloadData(config.databasePath, data, app.log);
@@ -46,6 +46,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  app.log.info({ node: process.version, dataVersion: data.current.dataVersion }, 'serving');
+  // Liveness answers at once; readiness waits for the warm-up, so a balancer sends nothing to a cold replica.
+  const warm = await app.warmUp();
+  app.log.info(warm, 'warmed up: ready');
 }
 
 main().catch((error: unknown) => {

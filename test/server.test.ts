@@ -63,6 +63,9 @@ describe('the server process', () => {
   it('seeds a missing database at start and serves it over HTTP', async () => {
     expect(existsSync(dbPath)).toBe(true);
     expect(server.logs.some((l) => l.msg === 'seeded the database')).toBe(true);
+    // The Node that runs it is the one the tests run on: the project's pinned Node 24, not the machine's.
+    expect(server.logs.find((l) => l.msg === 'serving')?.node).toBe(process.version);
+    expect(process.versions.node.split('.')[0]).toBe('24');
 
     const agent = supertest(server.url);
     const roles = await agent.get('/roles').expect(200);

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { WARM_UP_ADDRESS } from './warm-up.js';
 
 const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
 
@@ -27,7 +28,7 @@ export default fp(
       done();
     });
     app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
-      if (logsRequests(request.log)) request.log.info(requestLine(request.method, request.url, request.routeOptions.url ?? null, reply.statusCode, reply.elapsedTime), 'request');
+      if (logsRequests(request.log) && request.ip !== WARM_UP_ADDRESS) request.log.info(requestLine(request.method, request.url, request.routeOptions.url ?? null, reply.statusCode, reply.elapsedTime), 'request');
       done();
     });
   },
