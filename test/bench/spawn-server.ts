@@ -56,13 +56,13 @@ export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2', '--no-allocation-si
 export const SERVER_RUNTIME_ENV = { MALLOC_MMAP_THRESHOLD_: '524288', MALLOC_TRIM_THRESHOLD_: '524288' } as const;
 
 /** rolegraph itself on a database that is already seeded with the current code, so it does not re-seed. */
-export function startRolegraph(opts: { databasePath: string; documentsDir: string; timeoutMs?: number; port?: number; nodeFlags?: readonly string[]; runtimeEnv?: Record<string, string>; env?: Record<string, string> }): Promise<RunningServer> {
+export function startRolegraph(opts: { databasePath: string; documentsDir: string; readyPath?: string; timeoutMs?: number; port?: number; nodeFlags?: readonly string[]; runtimeEnv?: Record<string, string>; env?: Record<string, string> }): Promise<RunningServer> {
   return start(
     'rolegraph',
     entry('server'),
     [],
     { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, ...(opts.runtimeEnv ?? SERVER_RUNTIME_ENV), ...SERVER_ENV, ...opts.env },
-    '/health',
+    opts.readyPath ?? '/health',
     opts.timeoutMs ?? 180_000,
     opts.nodeFlags ?? SERVER_NODE_FLAGS,
     opts.port,
