@@ -22,7 +22,8 @@ export function rssMbOf(pid: number): number {
   return Number(kb[1]) / 1024;
 }
 
-async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number, nodeFlags: readonly string[] = [], fixedPort?: number): Promise<RunningServer> {
+/** Cold start is timed to the first 200 of `readyPath`; the server is handed over once `servingPath` (default the same) answers 200 too. */
+async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number, nodeFlags: readonly string[] = [], fixedPort?: number, servingPath = readyPath): Promise<RunningServer> {
   const port = fixedPort ?? (await freePort());
   const spawned = performance.now();
   const child = spawnTs(script, args, { ...env, PORT: String(port), HOST }, { nodeFlags });
@@ -31,6 +32,7 @@ async function start(name: string, script: string, args: string[], env: Record<s
   let coldStartMs: number;
   try {
     coldStartMs = await pollUntilOk(port, readyPath, spawned, { intervalMs: POLL_INTERVAL_MS, timeoutMs, isDead: () => dead });
+    if (servingPath !== readyPath) await pollUntilOk(port, servingPath, spawned, { intervalMs: POLL_INTERVAL_MS, timeoutMs, isDead: () => dead });
   } catch (error) {
     await child.stop('SIGKILL');
     throw new Error(`${name}: ${(error as Error).message}\n${child.output()}`);
@@ -66,6 +68,8 @@ export function startRolegraph(opts: { databasePath: string; documentsDir: strin
     opts.timeoutMs ?? 180_000,
     opts.nodeFlags ?? SERVER_NODE_FLAGS,
     opts.port,
+    // Load goes to a replica once it is ready (warmed up), as a balancer sends it.
+    '/ready',
   );
 }
 
