@@ -3,7 +3,9 @@ import type * as s from '../db/schema.js';
 import type { Lang } from '../http/language.js';
 import { ids, urls } from '../model/ids.js';
 import type { Comparison, Responsibility, Role, RoleSkillCategory, RoleSummary, RoleTechnology } from '../schemas/roles.js';
+import { crosswalksByRole } from './crosswalk-queries.js';
 import { Localized } from './localized.js';
+import { entityVersions } from './entity-versions.js';
 import type { ReferenceData } from './reference-data.js';
 import { createRoleQueries, type ComparisonRow, type ResponsibilityRow, type RoleQueries } from './role-queries.js';
 
@@ -12,6 +14,8 @@ export type RolesRepository = ReturnType<typeof createRolesRepository>;
 /** Shapes the rows role-queries.ts reads into the role endpoints' responses, in the negotiated language. */
 export function createRolesRepository(db: Db, refs: ReferenceData) {
   const q: RoleQueries = createRoleQueries(db, refs);
+  let crosswalks: ReturnType<typeof crosswalksByRole> | undefined;
+  let versions: ReturnType<typeof entityVersions> | undefined;
 
   function comparisonTitle(c: ComparisonRow, l: Localized): string {
     if (l.lang === 'pl') return c.titlePl;
@@ -129,6 +133,8 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
             },
           ];
         }),
+        crosswalks: (crosswalks ??= crosswalksByRole(db)).get(role.id) ?? [],
+        updatedIn: (versions ??= entityVersions(db)).get(ids.role(role.slug)) ?? null,
         counts: q.counts(role.id),
         links: {
           responsibilities: urls.responsibilities(role.slug),

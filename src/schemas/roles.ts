@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crosswalkSchema } from './crosswalks.js';
 import { aliasSchema, conceptSchema, entityIdSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema } from './common.js';
 
 const labeledTextSchema = z.object({ label: z.string().nullable(), text: z.string(), source: sourceSchema });
@@ -55,6 +56,10 @@ export const roleSchema = z
         }),
       )
       .describe('What each comparison says of this role.'),
+    crosswalks: z
+      .array(crosswalkSchema)
+      .describe('The role in public occupation taxonomies (ESCO, ISCO-08, O*NET-SOC), each with the published row it was read from. A role with no occupation of its own maps to a broader one (`match: broad`).'),
+    updatedIn: z.string().nullable().describe('The data version (see `GET /versions`) in which the role last changed; null when the release log does not know it.'),
     counts: roleSummarySchema.shape.counts,
     links: z.object({ responsibilities: z.string(), skills: z.string(), technologies: z.string(), comparisons: z.string() }),
     source: sourceSchema,
