@@ -30,6 +30,7 @@ import swaggerPlugin from './plugins/swagger.js';
 import analysisRoutes from './routes/analysis.js';
 import catalogRoutes from './routes/catalog.js';
 import embedRoutes from './routes/embed.js';
+import exportRoutes from './routes/exports.js';
 import graphRoutes from './routes/graph.js';
 import openapiRoute from './routes/openapi.js';
 import operationsRoutes from './routes/operations.js';
@@ -134,6 +135,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(openapiRoute);
   await app.register(problemRoutes);
   await app.register(embedRoutes);
+  await app.register(exportRoutes);
   await app.ready();
   app.server.maxConnections = config.maxConnections;
   app.server.on('checkExpectation', clientErrors.onExpectation);
