@@ -31,6 +31,7 @@ import analysisRoutes from './routes/analysis.js';
 import catalogRoutes from './routes/catalog.js';
 import embedRoutes from './routes/embed.js';
 import exportRoutes from './routes/exports.js';
+import changesRoutes from './routes/changes.js';
 import graphRoutes from './routes/graph.js';
 import openapiRoute from './routes/openapi.js';
 import operationsRoutes from './routes/operations.js';
@@ -136,6 +137,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(problemRoutes);
   await app.register(embedRoutes);
   await app.register(exportRoutes);
+  await app.register(changesRoutes);
   await app.ready();
   app.server.maxConnections = config.maxConnections;
   app.server.on('checkExpectation', clientErrors.onExpectation);

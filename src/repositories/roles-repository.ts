@@ -5,7 +5,6 @@ import { ids, urls } from '../model/ids.js';
 import type { Comparison, Responsibility, Role, RoleSkillCategory, RoleSummary, RoleTechnology } from '../schemas/roles.js';
 import { crosswalksByRole } from './crosswalk-queries.js';
 import { Localized } from './localized.js';
-import { entityVersions } from './entity-versions.js';
 import type { ReferenceData } from './reference-data.js';
 import { createRoleQueries, type ComparisonRow, type ResponsibilityRow, type RoleQueries } from './role-queries.js';
 
@@ -15,7 +14,6 @@ export type RolesRepository = ReturnType<typeof createRolesRepository>;
 export function createRolesRepository(db: Db, refs: ReferenceData) {
   const q: RoleQueries = createRoleQueries(db, refs);
   let crosswalks: ReturnType<typeof crosswalksByRole> | undefined;
-  let versions: ReturnType<typeof entityVersions> | undefined;
 
   function comparisonTitle(c: ComparisonRow, l: Localized): string {
     if (l.lang === 'pl') return c.titlePl;
@@ -45,11 +43,13 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
           technologies: (d.taskTechnologies.get(t.id) ?? []).map((x) => ({ ...refs.technologyRef(x.technologyId), matched: x.matched })),
           concepts: (d.taskConcepts.get(t.id) ?? []).map((x, j) => refs.conceptMention(x.conceptId, x.matched, x, l, `tasks[${i}].concepts[${j}]`)),
           source: refs.source(t),
+          updatedIn: refs.updatedIn(ids.task(role.slug, row.slug, t.key)),
         })),
         technologies: (d.technologies.get(row.id) ?? []).map((x, i) => ({ ...refs.technologyRef(x.technologyId), context: l.optional(`technologies[${i}].context`, x.contextPl, x.contextEn), source: refs.source(x) })),
         otherTools: (d.notes.get(row.id) ?? []).map((n, i) => ({ text: l.text(`otherTools[${i}].text`, n.textPl, n.textEn), source: refs.source(n) })),
         concepts: (d.headingConcepts.get(row.id) ?? []).map((x, j) => refs.conceptMention(x.conceptId, x.matched, x, l, `concepts[${j}]`)),
         source: refs.source(row),
+        updatedIn: refs.updatedIn(ids.responsibility(role.slug, row.slug)),
       });
     });
   }
@@ -134,7 +134,7 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
           ];
         }),
         crosswalks: (crosswalks ??= crosswalksByRole(db)).get(role.id) ?? [],
-        updatedIn: (versions ??= entityVersions(db)).get(ids.role(role.slug)) ?? null,
+        updatedIn: refs.updatedIn(ids.role(role.slug)),
         counts: q.counts(role.id),
         links: {
           responsibilities: urls.responsibilities(role.slug),

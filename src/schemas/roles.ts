@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { crosswalkSchema } from './crosswalks.js';
-import { aliasSchema, conceptSchema, entityIdSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { aliasSchema, conceptSchema, entityIdSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema, updatedInSchema } from './common.js';
 
 const labeledTextSchema = z.object({ label: z.string().nullable(), text: z.string(), source: sourceSchema });
 
@@ -59,7 +59,7 @@ export const roleSchema = z
     crosswalks: z
       .array(crosswalkSchema)
       .describe('The role in public occupation taxonomies (ESCO, ISCO-08, O*NET-SOC), each with the published row it was read from. A role with no occupation of its own maps to a broader one (`match: broad`).'),
-    updatedIn: z.string().nullable().describe('The data version (see `GET /versions`) in which the role last changed; null when the release log does not know it.'),
+    updatedIn: updatedInSchema,
     counts: roleSummarySchema.shape.counts,
     links: z.object({ responsibilities: z.string(), skills: z.string(), technologies: z.string(), comparisons: z.string() }),
     source: sourceSchema,
@@ -84,6 +84,7 @@ export const responsibilitySchema = z
         technologies: z.array(technologyRefSchema.extend({ matched: z.string() })).describe('Technologies the task names.'),
         concepts: z.array(conceptSchema),
         source: sourceSchema,
+        updatedIn: updatedInSchema,
       }),
     ),
     technologies: z
@@ -92,6 +93,7 @@ export const responsibilitySchema = z
     otherTools: z.array(z.object({ text: z.string(), source: sourceSchema })).describe('Items of that list that name no particular technology.'),
     concepts: z.array(conceptSchema).describe('Concepts the heading names.'),
     source: sourceSchema,
+    updatedIn: updatedInSchema,
     untranslated: untranslatedSchema,
   })
   .meta({ id: 'Responsibility' });
