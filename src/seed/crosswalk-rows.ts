@@ -22,8 +22,8 @@ export function crosswalkRows(model: GraphModel, crosswalks: Crosswalks): GraphM
         uri: m.uri ?? null,
         label: m.label,
         match: m.match,
-        // The published file as a reader can open it: the copy read, or the standard's name when no file was read.
-        sourceFile: source.copy.startsWith('http') ? source.copy : `${source.file} (${source.standard})`,
+        // The published file as a reader can open it: the copy read; when no file was read, the standard and a note saying so.
+        sourceFile: source.copy.startsWith('http') ? source.copy : `${source.standard}; ${source.copy}`,
         sourceRow: m.row,
       });
     });
