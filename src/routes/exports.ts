@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { csvExport, exportFileName, jsonLdExport, turtleExport } from '../interchange/exports.js';
 import { originFor } from '../jsonld/base-url.js';
 import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
+import { graphExportJsonLdSchema } from '../schemas/jsonld.js';
 import { problemResponses } from '../schemas/common.js';
 
 const tags = ['exports'];
@@ -65,7 +66,7 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Download the whole graph as JSON-LD',
         description: 'The same SKOS statements as `GET /export/skos.ttl`, as one JSON-LD document with an inline context (`@graph`: the concept scheme, then every concept).',
         querystring: noQuery,
-        response: { 200: { description: 'The graph as JSON-LD.', content: { [JSON_LD_MEDIA_TYPE]: { schema: z.string() } } }, ...problemResponses(400) },
+        response: { 200: { description: 'The graph as JSON-LD.', content: { [JSON_LD_MEDIA_TYPE]: { schema: graphExportJsonLdSchema } } }, ...problemResponses(400) },
       },
     },
     async (request, reply) => {

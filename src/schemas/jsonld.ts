@@ -106,3 +106,13 @@ export type DefinedTermNode = z.infer<typeof definedTermNodeSchema>;
 export type DefinedTermJsonLd = z.infer<typeof definedTermJsonLdSchema>;
 export type OccupationJsonLd = z.infer<typeof occupationJsonLdSchema>;
 export type CategoryCodeNode = z.infer<typeof categoryCodeNodeSchema>;
+
+/** The JSON-LD export: SKOS statements under an inline context; each node's properties are described in the context. */
+export const graphExportJsonLdSchema = z
+  .object({
+    '@context': z.record(z.string(), z.unknown()).describe('SKOS, Dublin Core and RDFS terms under short names; labels and definitions as language maps.'),
+    '@graph': z
+      .array(z.looseObject({ '@id': z.string(), '@type': z.enum(['ConceptScheme', 'Concept']) }))
+      .describe('The concept scheme, then one `skos:Concept` per node (`identifier` is the API id).'),
+  })
+  .meta({ id: 'GraphExportJsonLd', description: 'The whole graph as SKOS in JSON-LD.' });
