@@ -160,6 +160,23 @@ describe('versions and the change feed', () => {
     }
   });
 
+  it('reads a release recorded twice (two seeds of the same inputs at once) as one', async () => {
+    const logPath = join(inputs.documentsDir, 'releases.jsonl');
+    const log = readFileSync(logPath, 'utf8');
+    writeFileSync(logPath, `${log}${log.trimEnd().split('\n').at(-1)}\n`);
+    try {
+      expect(seedDatabase(join(dir, 'twice.db'), inputs).newRelease).toBeNull();
+      const twice = await serve(join(dir, 'twice.db'));
+      try {
+        expect((await json(twice, '/versions')).items.map((v: { version: string }) => v.version)).toEqual([v2, v1]);
+      } finally {
+        await twice.close();
+      }
+    } finally {
+      writeFileSync(logPath, log);
+    }
+  });
+
   it('answers a version older than the history kept with a 410 problem', async () => {
     seedDatabase(join(dir, 'short.db'), { ...inputs, keptReleases: 1 });
     const short = await serve(join(dir, 'short.db'));

@@ -42,12 +42,16 @@ export class ReleaseLogError extends Error {}
 
 export function readReleaseLog(path: string): Release[] {
   if (!existsSync(path)) return [];
+  const seen = new Set<string>();
   return readFileSync(path, 'utf8')
     .split('\n')
     .flatMap((line, i) => {
       if (line.trim() === '') return [];
       const parsed = releaseSchema.safeParse(safeJson(line));
       if (!parsed.success) throw new ReleaseLogError(`${path}:${i + 1}: not a release: ${parsed.error.issues[0]?.message ?? 'invalid JSON'}`);
+      // Two seeds of the same inputs at once may both record the release: the same version again is that, and is skipped.
+      if (seen.has(parsed.data.version)) return [];
+      seen.add(parsed.data.version);
       return [parsed.data];
     });
 }
