@@ -32,6 +32,8 @@ import warmUpPlugin from './plugins/warm-up.js';
 import analysisRoutes from './routes/analysis.js';
 import catalogRoutes from './routes/catalog.js';
 import embedRoutes from './routes/embed.js';
+import exportRoutes from './routes/exports.js';
+import changesRoutes from './routes/changes.js';
 import graphRoutes from './routes/graph.js';
 import openapiRoute from './routes/openapi.js';
 import operationsRoutes from './routes/operations.js';
@@ -140,6 +142,8 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
   await app.register(openapiRoute);
   await app.register(problemRoutes);
   await app.register(embedRoutes);
+  await app.register(exportRoutes);
+  await app.register(changesRoutes);
   await app.ready();
   app.server.maxConnections = config.maxConnections;
   app.server.on('checkExpectation', clientErrors.onExpectation);

@@ -28,6 +28,7 @@ export const EXAMPLE_REQUESTS: Record<string, { method?: 'GET' | 'POST'; url: st
   analyzeGap: { method: 'POST', url: '/roles/data-analyst/gap?lang=en', payload: { have: ['python', 'sql', 'Cobol'] } },
   extractEntities: { method: 'POST', url: '/extract?lang=en', payload: { text: 'Szukamy inżyniera ze znajomością Pythona, Dockera i Kubernetesa.' } },
   listProblemTypes: { url: '/problems?lang=en' },
+  listVersions: { url: '/versions?limit=1' },
   getProblemType: { url: '/problems/not-found?lang=en' },
 };
 
