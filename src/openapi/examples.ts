@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { App } from '../app.js';
+import type { FastifyInstance } from 'fastify';
 
 /** One request per operation whose answer is the operation's example: small, deterministic, from the real seeded data. */
 export const EXAMPLE_REQUESTS: Record<string, { method?: 'GET' | 'POST'; url: string; payload?: unknown }> = {
@@ -38,8 +38,12 @@ function operations(doc: Doc) {
   return Object.values(doc.paths).flatMap((item) => Object.values(item).filter((o) => o && typeof o === 'object' && o.operationId));
 }
 
-/** Answers each example request and writes the answer as the example of the operation's 2xx response. */
-export async function addExamples<T>(app: App, document: T): Promise<T> {
+/**
+ * Answers each example request and writes the answer as the example of the operation's 2xx response.
+ * Takes any Fastify instance that can inject (not app.ts's `App`): app.ts registers the routes that
+ * import this module, and a type import back up would close a circle.
+ */
+export async function addExamples<T>(app: Pick<FastifyInstance, 'inject'>, document: T): Promise<T> {
   for (const operation of operations(document as Doc)) {
     const request = EXAMPLE_REQUESTS[operation.operationId!];
     if (!request) continue;
