@@ -7,6 +7,35 @@
 /** Entry points: each runs as a process of its own, so it may reach anything, app.ts and seed code included. */
 const ENTRY_POINTS = '^src/(server\\.ts|openapi/write\\.ts|seed/cli\\.ts|synth/cli\\.ts)$';
 
+/**
+ * The layers, top to bottom (docs/architecture.md, Layers). A module may import its own layer and the
+ * layers below it, never one above. Entry points sit above them all; src/seed/ and src/synth/ are the
+ * writer's side, kept apart by the seed rule.
+ */
+const LAYERS = [
+  ['assembly', '^src/app\\.ts$'],
+  ['routes', '^src/routes/'],
+  ['plugins', '^src/plugins/'],
+  ['openapi', '^src/openapi/'],
+  ['presentation', '^src/(embed|jsonld|interchange)/'],
+  ['data-context', '^src/data/'],
+  ['analysis', '^src/analysis/'],
+  ['repositories', '^src/repositories/'],
+  ['schemas', '^src/schemas/'],
+  ['domain', '^src/(graph|search)/'],
+  ['model', '^src/(model|db)/'],
+  ['foundation', '^src/(http|metrics|text|lib)/|^src/(config|paths)\\.ts$'],
+];
+
+/** One rule per layer: nothing in it imports a layer above it. */
+const layerRules = LAYERS.slice(1).map(([name, path], index) => ({
+  name: `${name}-imports-only-downhill`,
+  severity: 'error',
+  comment: `${name} sits below ${LAYERS.slice(0, index + 1).map(([above]) => above).join(', ')}: an import up there runs against the layers.`,
+  from: { path, pathNot: ENTRY_POINTS },
+  to: { path: LAYERS.slice(0, index + 1).map(([, above]) => `(${above})`).join('|') },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -31,6 +60,7 @@ module.exports = {
       from: { path: '^src/', pathNot: [ENTRY_POINTS] },
       to: { path: '^src/app\\.ts$' },
     },
+    ...layerRules,
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

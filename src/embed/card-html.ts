@@ -1,10 +1,10 @@
 import type { Lang } from '../http/language.js';
 import type { RoleCard } from '../schemas/card.js';
+import type { CARD_THEMES } from '../schemas/embed.js';
 import { CARD_LABELS } from './card-labels.js';
 import { explorerPath } from './explorer-url.js';
 import { escapeHtml as e } from './html.js';
 
-export const CARD_THEMES = ['light', 'dark'] as const;
 export type CardTheme = (typeof CARD_THEMES)[number];
 
 /** Server-rendered so it works with JavaScript off; the one script only reports the height to the host page. */

@@ -1,8 +1,13 @@
-import type { Repositories } from '../data/data-context.js';
 import { NotFoundError } from '../http/errors.js';
 import { slugify } from '../lib/text.js';
 import { ids, parseEntityId } from '../model/ids.js';
 import type { GraphIndex } from './graph-index.js';
+
+/** What resolving needs of the repositories (the data context's satisfy it): graph code sits below both. */
+interface EntityFinders {
+  roles: { findRole(given: string): { slug: string } };
+  catalog: { findTechnology(given: string): { slug: string }; findSkill(given: string): { slug: string } };
+}
 
 /**
  * The node an endpoint was given, as its id: a node id as is, or what the entity endpoints accept —
@@ -10,7 +15,7 @@ import type { GraphIndex } from './graph-index.js';
  * `technology:Kubernetes`). Unprefixed, roles are tried first, then technologies, then skills.
  * Null when nothing matches.
  */
-export function resolveNode(graph: GraphIndex, repositories: Repositories, given: string): string | null {
+export function resolveNode(graph: GraphIndex, repositories: EntityFinders, given: string): string | null {
   if (graph.has(given)) return given;
   const parsed = parseEntityId(given);
   const finders = {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../http/language.js';
-import { CARD_THEMES } from '../embed/card-html.js';
+
+/** The card's colour schemes: the query schema owns the list, the card's HTML follows it. */
+export const CARD_THEMES = ['light', 'dark'] as const;
 
 export const embedCardQuerySchema = z
   .object({
