@@ -11,6 +11,7 @@ const RESOURCE_NAMES = {
   path: { pl: 'ścieżki', en: 'path' },
   problemType: { pl: 'typu problemu', en: 'problem type' },
   roleUrl: { pl: 'roli tego API pod adresem', en: 'role of this API at the URL' },
+  assetVersion: { pl: 'wersji pliku', en: 'version of the file' },
 } as const;
 
 export type ResourceName = keyof typeof RESOURCE_NAMES;
