@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CARD_LABELS } from '../src/embed/card-labels.js';
 import { firstSentence } from '../src/embed/role-card.js';
+import { SEARCH_LABELS } from '../src/embed/search-labels.js';
+import { componentSnippet, embedCardUrl, HOST_RESERVE_CSS, hostCsp, iframeSnippet } from '../src/embed/snippets.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import { roleCardSchema } from '../src/schemas/card.js';
 import { oembedSchema } from '../src/schemas/embed.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
@@ -236,6 +242,26 @@ describe('GET /embed/rolegraph.js', () => {
       expect(pinned.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     expect((await get('/embed/nothing.js')).statusCode).toBe(400);
+  });
+});
+
+describe('the docs', () => {
+  it('show the snippets, the host rule and the policy the code makes, the README too', () => {
+    const docs = readFileSync(join(PROJECT_ROOT, 'docs', 'embedding.md'), 'utf8');
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const component = componentSnippet({ url: `${ORIGIN}/embed/rolegraph.js` }, 'ai-engineer', 'en');
+    const iframe = iframeSnippet({ src: embedCardUrl(ORIGIN, 'ai-engineer', 'en'), title: 'AI Engineer', resize: { url: `${ORIGIN}/embed/resize.js` } });
+    for (const text of [component, iframe, HOST_RESERVE_CSS, hostCsp(ORIGIN)]) expect(docs).toContain(text);
+    expect(readme).toContain(component);
+    expect(readme).toContain('docs/embedding.md');
+  });
+
+  it('count with the plural forms of each language', () => {
+    expect(CARD_LABELS.pl.counts({ responsibilities: 1, skills: 3, technologies: 5 })).toBe('1 obowiązek · 3 umiejętności · 5 technologii');
+    expect(CARD_LABELS.pl.counts({ responsibilities: 22, skills: 1, technologies: 3 })).toBe('22 obowiązki · 1 umiejętność · 3 technologie');
+    expect(CARD_LABELS.en.counts({ responsibilities: 1, skills: 0, technologies: 2 })).toBe('1 responsibility · 0 skills · 2 technologies');
+    expect(SEARCH_LABELS.en.count(1)).toBe('1 suggestion');
+    expect(SEARCH_LABELS.pl.count(4)).toBe('4 podpowiedzi');
   });
 });
 

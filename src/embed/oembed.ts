@@ -1,7 +1,7 @@
 import { type Lang, supported } from '../http/language.js';
 import type { OEmbed } from '../schemas/embed.js';
 import { CARD_THEMES, type CardTheme } from './card-html.js';
-import { IFRAME_HEIGHT, IFRAME_WIDTH, iframeSnippet, type ScriptRef } from './snippets.js';
+import { embedCardUrl, IFRAME_HEIGHT, IFRAME_WIDTH, iframeSnippet, type ScriptRef } from './snippets.js';
 
 export const PROVIDER_NAME = 'rolegraph';
 const MIN_WIDTH = 280;
@@ -31,11 +31,6 @@ export function roleOfUrl(url: string, origin: string): EmbeddedRole | null {
   if (path) return { slug: decodeURIComponent(path[1]), ...options };
   const node = parsed.pathname === '/' ? /^role:(.+)$/.exec(parsed.searchParams.get('node') ?? '') : null;
   return node ? { slug: node[1], ...options } : null;
-}
-
-/** The iframe card's URL: the one place it is built (oEmbed, the card's own oEmbed link, the explorer's snippet). */
-export function embedCardUrl(origin: string, slug: string, lang: Lang, theme: CardTheme): string {
-  return `${origin}/embed/roles/${encodeURIComponent(slug)}?lang=${lang}&theme=${theme}`;
 }
 
 /** The oEmbed "rich" answer: an iframe of the card, as large as the consumer allows, sized by the external resize script. */

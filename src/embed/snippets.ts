@@ -21,6 +21,11 @@ export function componentSnippet(script: ScriptRef, slug: string, lang: string):
   return `<script type="module" ${attributes(script)}></script>\n<rolegraph-role slug="${e(slug)}" lang="${e(lang)}"></rolegraph-role>`;
 }
 
+/** The iframe card's URL: the one place it is built (snippets, oEmbed, the card's own oEmbed link). */
+export function embedCardUrl(api: string, slug: string, lang: string, theme = 'light'): string {
+  return `${api}/embed/roles/${encodeURIComponent(slug)}?lang=${lang}&theme=${theme}`;
+}
+
 /** The iframe card and the external script that sizes it to the card (and drops the frame's border). */
 export function iframeSnippet(options: { src: string; title: string; resize: ScriptRef; width?: number; height?: number }): string {
   return (
@@ -34,3 +39,11 @@ export function iframeSnippet(options: { src: string; title: string; resize: Scr
  * defined the element, the one shift the element's own skeleton cannot prevent.
  */
 export const HOST_RESERVE_CSS = `rolegraph-role:not(:defined){display:block;min-height:${LOADING_HEIGHT}}`;
+
+/**
+ * The smallest Content-Security-Policy a host page needs for everything rolegraph offers (the element's
+ * script and its data requests, the iframe card): no 'unsafe-inline', no style-src for us at all.
+ */
+export function hostCsp(api: string): string {
+  return `script-src 'self' ${api}; connect-src 'self' ${api}; frame-src ${api}; style-src 'self'`;
+}

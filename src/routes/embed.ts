@@ -5,9 +5,9 @@ import { CARD_THEMES, cardErrorHtml, roleCardHtml } from '../embed/card-html.js'
 import { type BuiltAsset, clientBundles, EMBED_ASSETS, type EmbedAsset } from '../embed/client-bundles.js';
 import { explorerHtml } from '../embed/explorer-html.js';
 import { explorerEntity } from '../embed/explorer-entity.js';
-import { embedCardUrl, oembedFor, roleOfUrl } from '../embed/oembed.js';
+import { oembedFor, roleOfUrl } from '../embed/oembed.js';
 import { roleCard } from '../embed/role-card.js';
-import type { ScriptRef } from '../embed/snippets.js';
+import { embedCardUrl, type ScriptRef } from '../embed/snippets.js';
 import { mediaTypeQuality, parseMediaRanges } from '../http/accept.js';
 import { ifNoneMatchHits } from '../http/etag.js';
 import { variantEtag } from '../http/representation.js';

@@ -1,3 +1,4 @@
+import { hostCsp } from '../../src/embed/snippets.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -34,10 +35,7 @@ export function hostPage(title: string, body: string, lang = 'en'): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
 }
 
-/**
- * The smallest policy a page embedding rolegraph needs (docs/embedding.md), and nothing else: no
- * 'unsafe-inline' anywhere. `img-src data:` is the test page's own icon.
- */
+/** docs/embedding.md's policy under `default-src 'self'`, and nothing else; `img-src data:` is the test page's own icon. */
 export function strictCsp(api: string): string {
-  return `default-src 'self'; script-src 'self' ${api}; style-src 'self'; connect-src 'self' ${api}; frame-src ${api}; img-src 'self' data:`;
+  return `default-src 'self'; ${hostCsp(api)}; img-src 'self' data:`;
 }

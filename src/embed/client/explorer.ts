@@ -3,7 +3,7 @@ import './rolegraph.js';
 import { escapeHtml as e } from '../html.js';
 import type { SearchKind } from '../../search/search-entries.js';
 import { SEARCH_LABELS } from '../search-labels.js';
-import { componentSnippet, iframeSnippet, type ScriptRef } from '../snippets.js';
+import { componentSnippet, embedCardUrl, iframeSnippet, type ScriptRef } from '../snippets.js';
 
 type Lang = 'pl' | 'en';
 interface GraphNode { id: string; kind: SearchKind; name: string; url: string | null }
@@ -115,7 +115,7 @@ function embedPanel(slug: string, name: string, lang: Lang): string {
   const t = TEXT[lang];
   const snippets = [
     [t.component, componentSnippet(scriptRef('rolegraph-component', '/embed/rolegraph.js'), slug, lang)],
-    [t.iframe, iframeSnippet({ src: `${origin}/embed/roles/${slug}?lang=${lang}&theme=light`, title: name, resize: scriptRef('rolegraph-resize', '/embed/resize.js') })],
+    [t.iframe, iframeSnippet({ src: embedCardUrl(origin, slug, lang), title: name, resize: scriptRef('rolegraph-resize', '/embed/resize.js') })],
     [t.oembed, `${origin}/oembed?url=${encodeURIComponent(`${origin}/roles/${slug}?lang=${lang}`)}&format=json`],
   ];
   return `<h2 id="embed-heading">${e(t.embed)}</h2>${snippets
