@@ -326,6 +326,32 @@ describe('on a page of another origin', () => {
   });
 });
 
+describe("this server's own pages", () => {
+  it("need no inline script or style: the explorer and the iframe card under script-src and style-src 'self'", async () => {
+    // The policy the server is moving to (no 'unsafe-inline' outside /docs), put on its responses here.
+    const strict = async (page: Page) => {
+      await page.route(`${api}/**`, async (route) => {
+        const response = await route.fetch();
+        const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+      });
+    };
+    const explorer = await open(`${api}/?node=role:ai-engineer&lang=en`, { setup: strict });
+    await expect.poll(() => stateOf(explorer.page.locator('rolegraph-role'))).toBe('ready');
+    await explorer.page.locator('#picture svg').waitFor();
+    await explorer.page.locator('#embed pre').first().waitFor();
+    expect(await explorer.page.locator('.top').evaluate((header) => getComputedStyle(header).backgroundColor)).toBe('rgb(27, 31, 36)');
+    expect((await probesOf(explorer.page)).violations).toEqual([]);
+    expect(explorer.errors).toEqual([]);
+    await explorer.page.close();
+    const card = await open(`${api}/embed/roles/ai-engineer?lang=en&theme=dark`, { setup: strict });
+    expect(await card.page.locator('.card').evaluate((c) => getComputedStyle(c).backgroundColor)).toBe('rgb(13, 17, 23)');
+    expect((await probesOf(card.page)).violations).toEqual([]);
+    expect(card.errors).toEqual([]);
+    await card.page.close();
+  });
+});
+
 describe('the iframe card on its own', () => {
   it('has no serious or critical axe violation in either theme, and works with JavaScript off', async () => {
     for (const theme of ['light', 'dark']) {

@@ -7,11 +7,13 @@ const TEXT = {
     title: 'rolegraph — eksplorator ról i umiejętności',
     description: 'Role, obowiązki, technologie i umiejętności z dokumentów źródłowych, jako graf: szukaj, przeglądaj i osadzaj.',
     noscript: 'Eksplorator potrzebuje JavaScriptu. Dane są też dostępne jako JSON, np. /roles.',
+    languages: 'Język',
   },
   en: {
     title: 'rolegraph — roles & skills explorer',
     description: 'Roles, responsibilities, technologies and skills from the source documents, as a graph: search, browse and embed.',
     noscript: 'The explorer needs JavaScript. The data is also served as JSON, e.g. /roles.',
+    languages: 'Language',
   },
 };
 
@@ -50,7 +52,7 @@ ${entity?.oembedUrl ? `<link rel="alternate" type="application/json+oembed" href
 <body>
 <header class="top">
 <a class="brand" href="/">rolegraph</a>
-<nav aria-label="Language" class="langs"><button type="button" data-lang="pl" lang="pl">PL</button><button type="button" data-lang="en" lang="en">EN</button></nav>
+<nav aria-label="${e(TEXT[lang].languages)}" class="langs"><button type="button" data-lang="pl" lang="pl">PL</button><button type="button" data-lang="en" lang="en">EN</button></nav>
 </header>
 <main id="main">
 <h1 id="heading">${e(TEXT[lang].title)}</h1>
