@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { moduleBuildOptions } from '../embed/client-bundles.js';
 import { OPENAPI_FILE, PROJECT_ROOT } from '../paths.js';
 import { elementsDeclarations, reactDeclarations } from './declarations.js';
@@ -18,6 +18,21 @@ function write(dir: string, files: Record<string, string>) {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 }
 
+type Spec = OpenAPI3 & { components: { schemas: Record<string, unknown> } };
+
+/** The spec cut down to the named schemas and those they refer to, with no operations. */
+function onlySchemas(spec: Spec, names: string[]): OpenAPI3 {
+  const kept = new Map<string, unknown>();
+  const visit = (name: string) => {
+    if (kept.has(name)) return;
+    const schema = spec.components.schemas[name];
+    kept.set(name, schema);
+    for (const [, ref] of JSON.stringify(schema).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) visit(ref);
+  };
+  for (const name of names) visit(name);
+  return { openapi: spec.openapi, info: spec.info, paths: {}, components: { schemas: Object.fromEntries(kept) as Spec['components']['schemas'] } } as OpenAPI3;
+}
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
@@ -26,7 +41,10 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  * sources the server bundles, the data types from the committed OpenAPI spec.
  */
 export async function buildPackages(outDir = PACKAGES_DIR): Promise<{ elements: string; client: string }> {
-  const api = astToString(await openapiTS(JSON.parse(readFileSync(OPENAPI_FILE, 'utf8'))));
+  const spec = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as Spec;
+  const api = astToString(await openapiTS(spec));
+  // The elements need two of the spec's types, not its 400 operations.
+  const elementTypes = astToString(await openapiTS(onlySchemas(spec, ['RoleCard', 'Suggestion'])));
   const header = '// Generated from the rolegraph OpenAPI spec by openapi-typescript. Do not edit.\n';
   const bundle = await build(moduleBuildOptions('rolegraph'));
 
@@ -35,7 +53,7 @@ export async function buildPackages(outDir = PACKAGES_DIR): Promise<{ elements: 
     'rolegraph.js': bundle.outputFiles[0].text,
     // Importing it defines the elements, as the main entry does; its types add them to React's JSX.
     'react.js': "export * from './rolegraph.js';\n",
-    'api.d.ts': header + api,
+    'api.d.ts': header + elementTypes,
     'index.d.ts': elementsDeclarations(),
     'react.d.ts': reactDeclarations(),
     'custom-elements.json': json(customElementsManifest('rolegraph.js')),
