@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { buildPackages } from '../src/packaging/build-packages.js';
+import { ELEMENTS } from '../src/packaging/element-manifest.js';
 import { hostPage, startHostSite, type HostSite } from './browser/host-page.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
@@ -117,6 +118,15 @@ describe('the npm packages', () => {
       await expect.poll(() => page.locator('#loaded').textContent()).toBe(`${api}/roles/ai-engineer`);
       await expect.poll(() => page.locator('#count').textContent()).toBe('5');
       expect(await page.locator('rolegraph-role [part~="responsibility"]').count()).toBe(5);
+      // The manifest describes what the elements really have: every part drawn and every attribute observed.
+      for (const element of ELEMENTS) {
+        const actual = await page.locator(element.tagName).evaluate((e) => ({
+          parts: [...new Set([...e.shadowRoot!.querySelectorAll('[part]')].flatMap((n) => n.getAttribute('part')!.split(' ')))],
+          observed: (customElements.get(e.localName) as unknown as { observedAttributes: string[] }).observedAttributes,
+        }));
+        expect(element.cssParts.map((p) => p.name)).toEqual(expect.arrayContaining(actual.parts));
+        expect(element.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(actual.observed));
+      }
       await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'screenshots', 'scratch-react-app.png'), fullPage: true });
       expect(errors).toEqual([]);
     } finally {

@@ -63,6 +63,8 @@ export const ELEMENTS: ElementDescription[] = [
     cssProperties: [...CSS_PROPERTIES, { name: '--rolegraph-loading-height', description: 'Height the loading skeleton reserves.', default: '440px' }],
     cssParts: [
       ['card', 'The card (also `loading` or `error` while so).'],
+      ['loading', 'The card while it loads (the skeleton).'],
+      ['error', 'The card when it could not be loaded.'],
       ['title', 'The heading.'],
       ['title-link', 'The link in the heading.'],
       ['definition', "The definition's first sentence."],
