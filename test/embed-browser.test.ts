@@ -16,6 +16,11 @@ import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 /** Debian's chromium (installed by .ci/run); never a downloaded browser. */
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+/** expect.poll with room for a loaded machine (its default gives up after a second). */
+const poll = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 15_000 });
+
+/** Browser tests share two cores with everything else: a loaded machine must slow them, not fail them. */
+const BROWSER_TEST_TIMEOUT = 120_000;
 const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 let seeded: SeededApp;
@@ -100,7 +105,7 @@ const component = () => `<script type="module" src="${api}/embed/rolegraph.js"><
 /** Records when the card is drawn, from the page's own clock. */
 const readyProbe = `<script>document.addEventListener('rolegraph-load', () => { window.cardReadyAt = window.cardReadyAt || performance.now(); });</script>`;
 
-describe('on a page of another origin', () => {
+describe('on a page of another origin', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it.each([
     ['pl', 'ai-engineer'],
     ['en', 'role:ai-engineer'],
@@ -108,7 +113,7 @@ describe('on a page of another origin', () => {
     host.pages.set(`/component-${lang}.html`, hostPage('Role card', `${readyProbe}${component()}<rolegraph-role slug="${slug}" lang="${lang}"></rolegraph-role>`, lang));
     const { page, errors } = await open(`${host.origin}/component-${lang}.html`);
     const card = page.locator('rolegraph-role');
-    await expect.poll(() => stateOf(card)).toBe('ready');
+    await poll(() => stateOf(card)).toBe('ready');
     expect(await card.locator('[part~="responsibility"] .name').allTextContents()).toEqual(names[lang]);
     expect(await card.locator('[part~="technology"]').first().getAttribute('href')).toMatch(new RegExp(`^${api}/\\?node=technology:[a-z0-9-]+&lang=${lang}$`));
     const readyAt = await page.evaluate(() => (window as unknown as { cardReadyAt: number }).cardReadyAt);
@@ -126,8 +131,8 @@ describe('on a page of another origin', () => {
     );
     const { page } = await open(`${host.origin}/component-theme.html`);
     const [card, own] = [page.locator('rolegraph-role').first(), page.locator('#own')];
-    await expect.poll(() => stateOf(card)).toBe('ready');
-    await expect.poll(() => stateOf(own)).toBe('ready');
+    await poll(() => stateOf(card)).toBe('ready');
+    await poll(() => stateOf(own)).toBe('ready');
     expect(await card.locator('[part~="responsibility"] .name').allTextContents()).toEqual(names.pl);
     const css = (locator: Locator, property: string) => locator.evaluate((e, p) => getComputedStyle(e).getPropertyValue(p), property);
     // From :root, in both elements alike.
@@ -146,7 +151,7 @@ describe('on a page of another origin', () => {
     expect(await css(card.locator('[part~="card"]'), 'background-color')).toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'web-component-themed-dark.png'), fullPage: true });
     await card.evaluate((element) => element.setAttribute('lang', 'en'));
-    await expect.poll(() => card.locator('[part~="responsibility"] .name').allTextContents()).toEqual(names.en);
+    await poll(() => card.locator('[part~="responsibility"] .name').allTextContents()).toEqual(names.en);
     await page.close();
   });
 
@@ -170,12 +175,12 @@ describe('on a page of another origin', () => {
     host.pages.set(path, hostPage('Layout', `${head}${text}${component()}<rolegraph-role slug="ai-engineer" lang="en"></rolegraph-role>${text}<rolegraph-role slug="role:ai-engineer" lang="en-GB"></rolegraph-role>${text.repeat(3)}`));
     const { page, errors } = await open(`${host.origin}${path}`, { setup: holdCards });
     const cards = page.locator('rolegraph-role');
-    await expect.poll(() => stateOf(cards.nth(1))).toBe('loading');
+    await poll(() => stateOf(cards.nth(1))).toBe('loading');
     await page.waitForTimeout(300);
     const loading = await cards.first().evaluate((e) => e.getBoundingClientRect().height);
     if (!head) await page.screenshot({ path: join(SCREENSHOTS_DIR, 'web-component-loading.png') });
     release();
-    await expect.poll(() => stateOf(cards.nth(1))).toBe('ready');
+    await poll(() => stateOf(cards.nth(1))).toBe('ready');
     await page.waitForTimeout(300);
     const { cls, shifts } = await probesOf(page);
     const ready = await cards.first().evaluate((e) => e.getBoundingClientRect().height);
@@ -212,11 +217,11 @@ describe('on a page of another origin', () => {
     host.pages.set('/flaky.html', hostPage('Flaky network', `${listen}${component()}<rolegraph-role slug="ai-engineer" lang="en"></rolegraph-role>`));
     const { page } = await open(`${host.origin}/flaky.html`, { setup: flaky });
     const card = page.locator('rolegraph-role');
-    await expect.poll(() => stateOf(card)).toBe('error');
+    await poll(() => stateOf(card)).toBe('error');
     expect(await page.evaluate(() => (window as unknown as { failed: unknown }).failed)).toEqual({ status: 0, message: 'The card could not be loaded.' });
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'web-component-error.png') });
     await card.getByRole('button', { name: 'Try again' }).click();
-    await expect.poll(() => stateOf(card)).toBe('ready');
+    await poll(() => stateOf(card)).toBe('ready');
     expect(await page.evaluate(() => (window as unknown as { loaded: unknown }).loaded)).toEqual({ url: `${api}/?node=role:ai-engineer&lang=en`, role: `${api}/roles/ai-engineer` });
     await page.close();
   });
@@ -235,8 +240,8 @@ describe('on a page of another origin', () => {
     const html = renderToString(createElement(App, { api }));
     host.pages.set('/react.html', hostPage('React', `${component()}<div id="root" data-api="${api}">${html}</div><script type="module" src="/hydrate.js"></script>`));
     const { page, errors, warnings } = await open(`${host.origin}/react.html`);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { hydrated?: boolean }).hydrated)).toBe(true);
-    await expect.poll(() => stateOf(page.locator('rolegraph-role'))).toBe('ready');
+    await poll(() => page.evaluate(() => (window as unknown as { hydrated?: boolean }).hydrated)).toBe(true);
+    await poll(() => stateOf(page.locator('rolegraph-role'))).toBe('ready');
     await page.waitForTimeout(200);
     expect(errors).toEqual([]);
     expect(warnings).toEqual([]);
@@ -247,7 +252,7 @@ describe('on a page of another origin', () => {
     host.pages.set('/unknown.html', hostPage('Unknown role', `${component()}<rolegraph-role slug="astronaut" lang="en"></rolegraph-role>`));
     const { page } = await open(`${host.origin}/unknown.html`);
     const card = page.locator('rolegraph-role');
-    await expect.poll(() => stateOf(card)).toBe('error');
+    await poll(() => stateOf(card)).toBe('error');
     expect(await card.getByRole('alert').textContent()).toBe('No role "astronaut" was found.');
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'web-component-unknown-role.png') });
     expect(await seriousViolations(page)).toEqual([]);
@@ -259,9 +264,9 @@ describe('on a page of another origin', () => {
     host.pages.set(`/iframe-${lang}.html`, hostPage('Iframe card', `${resize}<iframe src="${api}/embed/roles/ai-engineer?lang=${lang}" title="AI Engineer" width="560" height="150" style="border:0"></iframe>`, lang));
     const { page, errors } = await open(`${host.origin}/iframe-${lang}.html`);
     const frame = page.frameLocator('iframe');
-    await expect.poll(() => frame.locator('li.responsibility > .name').allTextContents()).toEqual(names[lang]);
+    await poll(() => frame.locator('li.responsibility > .name').allTextContents()).toEqual(names[lang]);
     // The card is taller than the 150 px the host started with: its height message resized the frame to fit.
-    await expect.poll(async () => Number(await page.locator('iframe').getAttribute('height'))).toBeGreaterThan(300);
+    await poll(async () => Number(await page.locator('iframe').getAttribute('height'))).toBeGreaterThan(300);
     const contentHeight = await frame.locator('body').evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
     expect(Number(await page.locator('iframe').getAttribute('height'))).toBe(contentHeight);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `iframe-card-${lang}.png`), fullPage: true });
@@ -276,7 +281,7 @@ describe('on a page of another origin', () => {
     const box = page.getByRole('combobox');
     await box.fill('kube');
     const options = page.getByRole('option');
-    await expect.poll(() => options.allTextContents()).toContainEqual(expect.stringContaining('Kubernetes'));
+    await poll(() => options.allTextContents()).toContainEqual(expect.stringContaining('Kubernetes'));
     expect(await box.getAttribute('aria-expanded')).toBe('true');
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'search-suggestions.png') });
     expect(await seriousViolations(page)).toEqual([]);
@@ -284,7 +289,7 @@ describe('on a page of another origin', () => {
     for (let i = 0; i <= position; i++) await box.press('ArrowDown');
     expect(await box.getAttribute('aria-activedescendant')).toBe(`o${position}`);
     await box.press('Enter');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { selected?: { id: string } }).selected?.id)).toBe('technology:kubernetes');
+    await poll(() => page.evaluate(() => (window as unknown as { selected?: { id: string } }).selected?.id)).toBe('technology:kubernetes');
     expect(await page.evaluate(() => (window as unknown as { selected: { url: string } }).selected.url)).toBe(`${api}/technologies/kubernetes`);
     expect(await box.inputValue()).toBe('Kubernetes');
     expect(await box.getAttribute('aria-expanded')).toBe('false');
@@ -292,7 +297,7 @@ describe('on a page of another origin', () => {
     expect(await page.locator('rolegraph-search [role=status]').textContent()).toBe('Selected: Kubernetes (technology)');
     // ArrowDown opens the closed list again, on its first option; End and Home go to the last and the first.
     await box.press('ArrowDown');
-    await expect.poll(() => box.getAttribute('aria-expanded')).toBe('true');
+    await poll(() => box.getAttribute('aria-expanded')).toBe('true');
     expect(await box.getAttribute('aria-activedescendant')).toBe('o0');
     await box.press('End');
     expect(await box.getAttribute('aria-activedescendant')).toBe(`o${(await options.count()) - 1}`);
@@ -302,7 +307,7 @@ describe('on a page of another origin', () => {
     // Polish: the kinds are Polish too.
     await page.locator('rolegraph-search').evaluate((element) => element.setAttribute('lang', 'pl'));
     await box.fill('kube');
-    await expect.poll(() => page.locator('rolegraph-search .kind').first().textContent()).toBe('technologia');
+    await poll(() => page.locator('rolegraph-search .kind').first().textContent()).toBe('technologia');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -317,8 +322,8 @@ describe('on a page of another origin', () => {
       ),
     );
     const { page, errors } = await open(`${host.origin}/all.html`);
-    await expect.poll(() => stateOf(page.locator('rolegraph-role'))).toBe('ready');
-    await expect.poll(() => page.frameLocator('iframe').locator('li.responsibility').count()).toBe(5);
+    await poll(() => stateOf(page.locator('rolegraph-role'))).toBe('ready');
+    await poll(() => page.frameLocator('iframe').locator('li.responsibility').count()).toBe(5);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'host-page.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -326,7 +331,7 @@ describe('on a page of another origin', () => {
   });
 });
 
-describe("this server's own pages", () => {
+describe("this server's own pages", { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it("need no inline script or style: the explorer and the iframe card under script-src and style-src 'self'", async () => {
     // The policy the server is moving to (no 'unsafe-inline' outside /docs), put on its responses here.
     const strict = async (page: Page) => {
@@ -337,7 +342,7 @@ describe("this server's own pages", () => {
       });
     };
     const explorer = await open(`${api}/?node=role:ai-engineer&lang=en`, { setup: strict });
-    await expect.poll(() => stateOf(explorer.page.locator('rolegraph-role'))).toBe('ready');
+    await poll(() => stateOf(explorer.page.locator('rolegraph-role'))).toBe('ready');
     await explorer.page.locator('#picture svg').waitFor();
     await explorer.page.locator('#embed pre').first().waitFor();
     expect(await explorer.page.locator('.top').evaluate((header) => getComputedStyle(header).backgroundColor)).toBe('rgb(27, 31, 36)');
@@ -352,7 +357,7 @@ describe("this server's own pages", () => {
   });
 });
 
-describe('the iframe card on its own', () => {
+describe('the iframe card on its own', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('has no serious or critical axe violation in either theme, and works with JavaScript off', async () => {
     for (const theme of ['light', 'dark']) {
       const { page } = await open(`${api}/embed/roles/ai-engineer?lang=en&theme=${theme}`);
@@ -376,7 +381,7 @@ describe('the iframe card on its own', () => {
     host.pages.set('/iframe-missing.html', hostPage('Missing role', `<iframe src="${api}/embed/roles/astronaut?lang=pl-PL" title="Karta roli" width="560" height="200"></iframe>`, 'pl'));
     const { page } = await open(`${host.origin}/iframe-missing.html`);
     const frame = page.frameLocator('iframe');
-    await expect.poll(() => frame.getByRole('alert').textContent()).toBe('Nie znaleziono roli „astronaut”.');
+    await poll(() => frame.getByRole('alert').textContent()).toBe('Nie znaleziono roli „astronaut”.');
     expect(await frame.locator('html').getAttribute('lang')).toBe('pl');
     expect(await frame.locator('.card').evaluate((card) => getComputedStyle(card).borderTopStyle)).toBe('solid');
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'iframe-card-unknown-role-pl.png') });
@@ -384,18 +389,18 @@ describe('the iframe card on its own', () => {
   });
 });
 
-describe('the explorer', () => {
+describe('the explorer', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('searches, shows the card and the clickable neighbourhood, switches language, deep-links, and goes back', async () => {
     const cardRequests: string[] = [];
     const { page, errors } = await open(`${api}/?lang=en`, {
       setup: async (p) => void p.on('request', (request) => void (/\/roles\/[^/]+\/card/.test(request.url()) && cardRequests.push(request.url()))),
     });
     await page.getByRole('combobox').fill('ai engineer');
-    await expect.poll(() => page.getByRole('option').allTextContents()).toContainEqual(expect.stringContaining('AI Engineer'));
+    await poll(() => page.getByRole('option').allTextContents()).toContainEqual(expect.stringContaining('AI Engineer'));
     await page.getByRole('option').filter({ hasText: 'AI Engineer' }).first().click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('node')).toBe('role:ai-engineer');
+    await poll(() => new URL(page.url()).searchParams.get('node')).toBe('role:ai-engineer');
     const card = page.locator('rolegraph-role');
-    await expect.poll(() => stateOf(card)).toBe('ready');
+    await poll(() => stateOf(card)).toBe('ready');
     expect(await card.locator('[part~="responsibility"] .name').allTextContents()).toEqual(names.en);
     await page.locator('#picture svg').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -403,23 +408,23 @@ describe('the explorer', () => {
 
     // Clicking a node of the picture opens it, with a URL of its own.
     await page.locator('#picture g.node', { has: page.locator('title', { hasText: /^responsibility:ai-engineer\.mlops$/ }) }).locator('a').click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('node')).toBe('responsibility:ai-engineer.mlops');
-    await expect.poll(() => page.locator('#entity-heading').textContent()).toContain('MLOps');
+    await poll(() => new URL(page.url()).searchParams.get('node')).toBe('responsibility:ai-engineer.mlops');
+    await poll(() => page.locator('#entity-heading').textContent()).toContain('MLOps');
     // Its neighbourhood is drawn in turn, Kubeflow among it.
     await page.locator('#picture g.node title', { hasText: /^technology:kubeflow$/ }).waitFor({ state: 'attached' });
     // The back button returns to the role.
     await page.goBack();
-    await expect.poll(() => new URL(page.url()).searchParams.get('node')).toBe('role:ai-engineer');
-    await expect.poll(() => page.locator('#entity-heading').textContent()).toContain('AI Engineer');
+    await poll(() => new URL(page.url()).searchParams.get('node')).toBe('role:ai-engineer');
+    await poll(() => page.locator('#entity-heading').textContent()).toContain('AI Engineer');
     // PL/EN switch.
     await page.getByRole('button', { name: 'PL' }).click();
-    await expect.poll(() => page.locator('rolegraph-role [part~="responsibility"] .name').allTextContents()).toEqual(names.pl);
+    await poll(() => page.locator('rolegraph-role [part~="responsibility"] .name').allTextContents()).toEqual(names.pl);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
     // A deep link opens the same entity in a fresh page.
     // One request per card and language, however often the explorer draws the card again.
     expect(cardRequests.sort()).toEqual([`${api}/roles/ai-engineer/card?lang=en`, `${api}/roles/ai-engineer/card?lang=pl`]);
     const deep = await open(page.url());
-    await expect.poll(() => stateOf(deep.page.locator('rolegraph-role'))).toBe('ready');
+    await poll(() => stateOf(deep.page.locator('rolegraph-role'))).toBe('ready');
     expect(await deep.page.locator('rolegraph-role [part~="responsibility"] .name').allTextContents()).toEqual(names.pl);
     await deep.page.close();
     expect(errors).toEqual([]);
@@ -440,11 +445,11 @@ describe('the explorer', () => {
     // Pasted unchanged into a page under the strict policy docs/embedding.md gives.
     host.pages.set('/pasted.html', { body: hostPage('Pasted snippets', `${componentSnippet}\n${iframeSnippet}`), headers: { 'content-security-policy': strictCsp(api) } });
     const pasted = await open(`${host.origin}/pasted.html`);
-    await expect.poll(() => stateOf(pasted.page.locator('rolegraph-role'))).toBe('ready');
+    await poll(() => stateOf(pasted.page.locator('rolegraph-role'))).toBe('ready');
     expect(await pasted.page.locator('rolegraph-role [part~="responsibility"] .name').allTextContents()).toEqual(names.en);
-    await expect.poll(() => pasted.page.frameLocator('iframe').locator('li.responsibility > .name').allTextContents()).toEqual(names.en);
+    await poll(() => pasted.page.frameLocator('iframe').locator('li.responsibility > .name').allTextContents()).toEqual(names.en);
     // The card is shorter than the snippet's 640 px: its height message shrank the frame.
-    await expect.poll(async () => Number(await pasted.page.locator('iframe').getAttribute('height'))).toBeLessThan(640);
+    await poll(async () => Number(await pasted.page.locator('iframe').getAttribute('height'))).toBeLessThan(640);
     // Styled (its constructable stylesheet applied), the frame without its border, and not one CSP refusal.
     const chip = pasted.page.locator('rolegraph-role [part~="technology"]').first();
     expect(await chip.evaluate((a) => getComputedStyle(a).backgroundColor)).toBe('rgb(238, 242, 247)');

@@ -28,6 +28,9 @@ interface Packed {
   files: { path: string; size: number }[];
 }
 
+/** expect.poll with room for a loaded machine (its default gives up after a second). */
+const poll = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 15_000 });
+
 let dir: string;
 let packed: Record<'elements' | 'client', Packed>;
 let app: string;
@@ -115,8 +118,8 @@ describe('the npm packages', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${host.origin}/`);
       // React 19 attached `onrolegraph-load` as a listener for the element's event.
-      await expect.poll(() => page.locator('#loaded').textContent()).toBe(`${api}/roles/ai-engineer`);
-      await expect.poll(() => page.locator('#count').textContent()).toBe('5');
+      await poll(() => page.locator('#loaded').textContent()).toBe(`${api}/roles/ai-engineer`);
+      await poll(() => page.locator('#count').textContent()).toBe('5');
       expect(await page.locator('rolegraph-role [part~="responsibility"]').count()).toBe(5);
       // The manifest describes what the elements really have: every part drawn and every attribute observed.
       for (const element of ELEMENTS) {
