@@ -123,7 +123,12 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(compressionPlugin, { threshold: COMPRESSION_THRESHOLD_BYTES });
   await app.register(swaggerPlugin);
   await app.register(paginationLinksPlugin);
-  await app.register(analysisLimitPlugin, { capacity: config.maxConcurrentAnalyses });
+  await app.register(analysisLimitPlugin, {
+    data: source,
+    capacity: config.maxConcurrentAnalyses,
+    threads: config.analysisThreads,
+    bodyTimeoutMs: config.analysisBodyTimeoutMs,
+  });
 
   await app.register(rolesRoutes);
   await app.register(catalogRoutes);

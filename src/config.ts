@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Lang } from './http/language.js';
@@ -33,6 +34,10 @@ export interface HttpConfig {
   maxConnections: number;
   /** CPU-bound analysis requests (extract, gap) being computed at once; more get 503 with Retry-After. */
   maxConcurrentAnalyses: number;
+  /** Worker threads that compute analyses (one analysis each at a time), off the event loop. */
+  analysisThreads: number;
+  /** How long an analysis request's body may take to arrive once its headers have; then 408. */
+  analysisBodyTimeoutMs: number;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -49,6 +54,9 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   // Admitted analyses wait their turn holding at most a 128 KiB body each; a small cap turned 50 clients
   // into a storm of refused bodies, re-sent at once, that cost the event loop more than the analyses.
   maxConcurrentAnalyses: 64,
+  analysisThreads: availableParallelism(),
+  // A 128 KiB body at a slow mobile 256 kbit/s takes 4 s.
+  analysisBodyTimeoutMs: 5_000,
 };
 
 const configSchema = z.object({
@@ -68,6 +76,8 @@ const configSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_HTTP_CONFIG.keepAliveTimeoutMs),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_CONFIG.maxConnections),
   MAX_CONCURRENT_ANALYSES: z.coerce.number().int().min(1).max(256).default(DEFAULT_HTTP_CONFIG.maxConcurrentAnalyses),
+  ANALYSIS_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_HTTP_CONFIG.analysisThreads),
+  ANALYSIS_BODY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(DEFAULT_HTTP_CONFIG.analysisBodyTimeoutMs),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   NODE_ENV: z.string().default('development'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -124,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       keepAliveTimeoutMs: c.KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: c.MAX_CONNECTIONS,
       maxConcurrentAnalyses: c.MAX_CONCURRENT_ANALYSES,
+      analysisThreads: c.ANALYSIS_THREADS,
+      analysisBodyTimeoutMs: c.ANALYSIS_BODY_TIMEOUT_MS,
     },
   };
 }

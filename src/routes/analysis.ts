@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { compareRoles } from '../analysis/compare-roles.js';
-import { extractEntities } from '../analysis/extract-entities.js';
-import { analyzeGap } from '../analysis/skill-gap.js';
 import {
   ANALYSIS_BODY_LIMIT,
   analysisProblemResponses,
@@ -58,7 +56,8 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: skillGapSchema, ...analysisProblemResponses(400, 404, 413, 415) },
       },
     },
-    async (request) => analyzeGap(context().roles, context().vocabulary, context().refs, request.params.role, request.body.have, request.lang),
+    // The role is found here, so an unknown one is a 404 without a trip to the pool.
+    async (request) => app.analyze({ kind: 'gap', role: context().roles.findRole(request.params.role).slug, have: request.body.have, lang: request.lang }),
   );
 
   app.post(
@@ -78,7 +77,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: extractionSchema, ...analysisProblemResponses(400, 413, 415) },
       },
     },
-    async (request) => extractEntities(context().vocabulary, context().refs, request.body.text, request.lang),
+    async (request) => app.analyze({ kind: 'extract', text: request.body.text, lang: request.lang }),
   );
 };
 

@@ -1,0 +1,47 @@
+import { Piscina } from 'piscina';
+import type { DataContext } from '../data/data-context.js';
+import { runAnalysis, type AnalysisResult, type AnalysisTask } from './analysis-task.js';
+import type { WorkerAnswer, WorkerTask } from './analysis-worker.js';
+
+/**
+ * The analysis service: every extract and gap analysis goes through `run`, from the REST routes or any
+ * other caller. A 20,000-character extraction takes tens of milliseconds of CPU: on worker threads the
+ * event loop keeps answering health checks and cached GETs meanwhile. A database without a file
+ * (in-memory) is analysed on the calling thread.
+ */
+export class AnalysisPool {
+  private readonly pool: Piscina<WorkerTask, WorkerAnswer>;
+
+  constructor(readonly threads: number) {
+    // Under tsx (npm start, tests) this module is TypeScript and so is its worker, which needs tsx's
+    // loader of its own; built (dist/), both are JavaScript and the worker inherits the process's flags.
+    const typescript = import.meta.url.endsWith('.ts');
+    this.pool = new Piscina({
+      filename: new URL(`./analysis-worker.${typescript ? 'ts' : 'js'}`, import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      // Workers live as long as the server: each holds its own vocabulary index, costly to rebuild.
+      idleTimeout: Number.POSITIVE_INFINITY,
+      ...(typescript ? { execArgv: ['--import', 'tsx'] } : {}),
+    });
+  }
+
+  async run<T extends AnalysisTask>(data: DataContext, task: T): Promise<AnalysisResult<T>> {
+    const databasePath = data.db.$client.name;
+    if (databasePath && databasePath !== ':memory:') {
+      const answer = await this.pool.run({ task, databasePath, dataVersion: data.dataVersion });
+      if ('result' in answer) return answer.result as AnalysisResult<T>;
+    }
+    // No file, or the file already holds the next data version: answer from the data this request arrived under.
+    return runAnalysis(data.analysis, task) as AnalysisResult<T>;
+  }
+
+  /** One small task per thread (piscina gives each idle thread one), so every worker has loaded its vocabulary. */
+  warm(data: DataContext): void {
+    for (let i = 0; i < this.threads; i++) this.run(data, { kind: 'extract', text: 'Python', lang: 'pl' }).catch(() => undefined);
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
