@@ -10,7 +10,7 @@ export interface WorkerTask {
 }
 
 /** `stale`: the file now holds another data version than the one asked for (a re-seed is being swapped in). */
-export type WorkerAnswer = { result: ReturnType<typeof runAnalysis> } | { stale: true };
+export type WorkerAnswer = { json: string } | { stale: true };
 
 /**
  * A piscina worker: opens the same read-only SQLite file the server serves, builds the vocabulary index
@@ -25,5 +25,5 @@ export default function analyzeInWorker({ task, databasePath, dataVersion }: Wor
     open = { path: databasePath, context: new DataContext(db, sqlite) };
   }
   if (open.context.dataVersion !== dataVersion) return { stale: true };
-  return { result: runAnalysis(open.context.analysis, task) };
+  return { json: runAnalysis(open.context.analysis, task) };
 }

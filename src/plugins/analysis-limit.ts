@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AnalysisGate } from '../analysis/analysis-gate.js';
 import { AnalysisPool } from '../analysis/analysis-pool.js';
-import type { AnalysisResult, AnalysisTask } from '../analysis/analysis-task.js';
+import type { AnalysisTask } from '../analysis/analysis-task.js';
 import type { DataSource } from '../data/data-source.js';
 import { sendProblem } from './errors.js';
 
@@ -12,8 +12,11 @@ declare module 'fastify' {
     cpuBound?: boolean;
   }
   interface FastifyInstance {
-    /** The analysis service (extract, gap) on its worker pool, against the data served now: the one way to run an analysis. */
-    analyze<T extends AnalysisTask>(task: T): Promise<AnalysisResult<T>>;
+    /**
+     * The analysis service (extract, gap) on its worker pool, against the data served now: the one way to
+     * run an analysis. The answer is JSON text already encoded by the operation's response schema.
+     */
+    analyze(task: AnalysisTask): Promise<string>;
   }
 }
 
@@ -43,14 +46,14 @@ type WithAdmission = { [admissionOf]?: Admission; [bodyTimerOf]?: NodeJS.Timeout
 /**
  * Routes marked `config: { cpuBound: true }` reach the gate only once their body has arrived and been
  * validated: a body sent slowly (or never) holds the client's own socket until the body deadline (408),
- * never a place in the queue. One address holds at most a quarter of the places (or two per worker),
- * and waiting analyses take turns by address.
+ * never a place in the queue. One address holds at most 80 % of the places (others always find one:
+ * 12 of the default 64), and waiting analyses take turns by address.
  */
 export default fp<AnalysisLimitOptions>(
   async (app, { data, capacity, threads, bodyTimeoutMs }) => {
     const pool = new AnalysisPool(threads);
-    const gate = new AnalysisGate(capacity, threads, Math.min(capacity, Math.max(2 * threads, Math.ceil(capacity / 4))));
-    app.decorate('analyze', <T extends AnalysisTask>(task: T) => pool.run(data.current, task));
+    const gate = new AnalysisGate(capacity, threads, Math.ceil(capacity * 0.8));
+    app.decorate('analyze', (task: AnalysisTask) => pool.run(data.current, task));
     // Each worker starts (and builds its vocabulary index) in the background once the server is ready, not on the first client's time.
     app.addHook('onReady', (done) => {
       pool.warm(data.current);

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { compareRoles } from '../analysis/compare-roles.js';
 import {
@@ -14,6 +15,8 @@ import {
 import { detailQuerySchema } from '../schemas/common.js';
 
 const tags = ['analysis'];
+/** Analyses answer with JSON text their worker has already encoded by the response schema: Fastify sends a JSON string as it is. */
+const sendEncoded = (reply: FastifyReply, json: string) => reply.type('application/json; charset=utf-8').send(json);
 
 const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   // Encapsulated to this plugin: the bodies here are JSON only, so text/plain gets 415, not a string that fails validation.
@@ -57,7 +60,10 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     // The role is found here, so an unknown one is a 404 without a trip to the pool.
-    async (request) => app.analyze({ kind: 'gap', role: context().roles.findRole(request.params.role).slug, have: request.body.have, lang: request.lang }),
+    async (request, reply) => {
+      const json = await app.analyze({ kind: 'gap', role: context().roles.findRole(request.params.role).slug, have: request.body.have, lang: request.lang });
+      return sendEncoded(reply, json);
+    },
   );
 
   app.post(
@@ -77,7 +83,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: extractionSchema, ...analysisProblemResponses(400, 413, 415) },
       },
     },
-    async (request) => app.analyze({ kind: 'extract', text: request.body.text, lang: request.lang }),
+    async (request, reply) => sendEncoded(reply, await app.analyze({ kind: 'extract', text: request.body.text, lang: request.lang })),
   );
 };
 
