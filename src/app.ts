@@ -8,6 +8,7 @@ import type { Db } from './db/open-database.js';
 import { clientErrorResponder, commonHeadersOf } from './http/client-error.js';
 import analysisLimitPlugin from './plugins/analysis-limit.js';
 import compressionPlugin from './plugins/compression.js';
+import connectionGuardPlugin from './plugins/connection-guard.js';
 import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin, { frameworkDetail, sendProblem } from './plugins/errors.js';
@@ -88,6 +89,12 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   // Order matters: hooks run in registration order. Everything up to the response cache also runs
   // for cached responses; what comes after it runs only when a response has to be computed.
   await app.register(errorsPlugin);
+  await app.register(connectionGuardPlugin, {
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+    firstRequestTimeoutMs: config.firstRequestTimeoutMs,
+    maxQueuedResponses: config.maxQueuedResponses,
+    maxQueuedBytes: config.maxQueuedResponseBytes,
+  });
   await app.register(standardResponsesPlugin);
   await app.register(metricsPlugin, { data: source });
   await app.register(requestLogPlugin);

@@ -38,6 +38,13 @@ export interface HttpConfig {
   analysisThreads: number;
   /** How long an analysis request's body may take to arrive once its headers have; then 408. */
   analysisBodyTimeoutMs: number;
+  /** Open connections one peer address may hold (0: no cap); behind a proxy, the proxy's pool. */
+  maxConnectionsPerAddress: number;
+  /** A connection that has sent nothing by then is closed. */
+  firstRequestTimeoutMs: number;
+  /** Pipelined answers queued unsent on one connection, in count and in bytes; past either it is closed. */
+  maxQueuedResponses: number;
+  maxQueuedResponseBytes: number;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -57,6 +64,13 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   analysisThreads: availableParallelism(),
   // A 128 KiB body at a slow mobile 256 kbit/s takes 4 s.
   analysisBodyTimeoutMs: 5_000,
+  // A browser opens 6 per host; a NAT or office address holds many browsers. 2,000 from one address was the attack.
+  maxConnectionsPerAddress: 256,
+  firstRequestTimeoutMs: 3_000,
+  // Browsers do not pipeline; benchmarking tools go to a depth of 10–50. Each queued request may be a miss
+  // being computed (a large SVG costs ~2 MB while rendered), so the count is what bounds memory first.
+  maxQueuedResponses: 64,
+  maxQueuedResponseBytes: 8 * 1024 * 1024,
 };
 
 const configSchema = z.object({
@@ -78,6 +92,10 @@ const configSchema = z.object({
   MAX_CONCURRENT_ANALYSES: z.coerce.number().int().min(1).max(256).default(DEFAULT_HTTP_CONFIG.maxConcurrentAnalyses),
   ANALYSIS_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_HTTP_CONFIG.analysisThreads),
   ANALYSIS_BODY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(DEFAULT_HTTP_CONFIG.analysisBodyTimeoutMs),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(DEFAULT_HTTP_CONFIG.maxConnectionsPerAddress),
+  FIRST_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(DEFAULT_HTTP_CONFIG.firstRequestTimeoutMs),
+  MAX_QUEUED_RESPONSES: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_HTTP_CONFIG.maxQueuedResponses),
+  MAX_QUEUED_RESPONSE_BYTES: z.coerce.number().int().min(64 * 1024).default(DEFAULT_HTTP_CONFIG.maxQueuedResponseBytes),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   NODE_ENV: z.string().default('development'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -136,6 +154,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       maxConcurrentAnalyses: c.MAX_CONCURRENT_ANALYSES,
       analysisThreads: c.ANALYSIS_THREADS,
       analysisBodyTimeoutMs: c.ANALYSIS_BODY_TIMEOUT_MS,
+      maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
+      firstRequestTimeoutMs: c.FIRST_REQUEST_TIMEOUT_MS,
+      maxQueuedResponses: c.MAX_QUEUED_RESPONSES,
+      maxQueuedResponseBytes: c.MAX_QUEUED_RESPONSE_BYTES,
     },
   };
 }

@@ -94,7 +94,17 @@ export class Representation {
     // The fields get a copy of their own: a view would keep the whole block alive.
     plain.okFields = unpooledCopy(plain.okFields);
     plain.okBlock = undefined;
-    Object.defineProperty(plain, 'body', { get: () => brotliDecompressSync(brBody), enumerable: true });
+    // One decompressed copy at a time, shared by every hit while any of them still holds it: a hundred
+    // pipelined hits whose answers nobody reads hold one body, not a hundred (issue 22 H1).
+    let shared: WeakRef<Buffer> | undefined;
+    const body = () => {
+      const held = shared?.deref();
+      if (held) return held;
+      const fresh = brotliDecompressSync(brBody);
+      shared = new WeakRef(fresh);
+      return fresh;
+    };
+    Object.defineProperty(plain, 'body', { get: body, enumerable: true });
     this.bodyBytes -= plain.length;
     this.grow(-plain.length);
   }
