@@ -111,6 +111,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     cacheControl: config.cacheControl,
     compressionThreshold: COMPRESSION_THRESHOLD_BYTES,
     hostIndependent: config.publicBaseUrl !== null,
+    defaultLanguage: config.defaultLanguage,
     onHit: () => app.metrics.cacheHit(),
     onMiss: () => app.metrics.cacheMiss(),
   });
@@ -134,6 +135,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     data: source,
     capacity: config.maxConcurrentAnalyses,
     threads: config.analysisThreads,
+    eagerWorkers: config.eagerAnalysisWorkers,
     bodyTimeoutMs: config.analysisBodyTimeoutMs,
   });
 

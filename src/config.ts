@@ -36,6 +36,11 @@ export interface HttpConfig {
   maxConcurrentAnalyses: number;
   /** Worker threads that compute analyses (one analysis each at a time), off the event loop. */
   analysisThreads: number;
+  /**
+   * Start the workers and build their vocabularies at start-up (the server: the first analyses then wait
+   * for nothing); otherwise on first need (apps built by tests, dozens per run, most never analysing).
+   */
+  eagerAnalysisWorkers: boolean;
   /** How long an analysis request's body may take to arrive once its headers have; then 408. */
   analysisBodyTimeoutMs: number;
   /** Open connections one peer address may hold (0: no cap); behind a proxy, the proxy's pool. */
@@ -62,6 +67,7 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   // into a storm of refused bodies, re-sent at once, that cost the event loop more than the analyses.
   maxConcurrentAnalyses: 64,
   analysisThreads: availableParallelism(),
+  eagerAnalysisWorkers: false,
   // A 128 KiB body at a slow mobile 256 kbit/s takes 4 s.
   analysisBodyTimeoutMs: 5_000,
   // A browser opens 6 per host; a NAT or office address holds many browsers. 2,000 from one address was the attack.
@@ -153,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       maxConnections: c.MAX_CONNECTIONS,
       maxConcurrentAnalyses: c.MAX_CONCURRENT_ANALYSES,
       analysisThreads: c.ANALYSIS_THREADS,
+      eagerAnalysisWorkers: true,
       analysisBodyTimeoutMs: c.ANALYSIS_BODY_TIMEOUT_MS,
       maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
       firstRequestTimeoutMs: c.FIRST_REQUEST_TIMEOUT_MS,

@@ -12,13 +12,17 @@ import type { WorkerAnswer, WorkerTask } from './analysis-worker.js';
 export class AnalysisPool {
   private readonly pool: Piscina<WorkerTask, WorkerAnswer>;
 
-  constructor(readonly threads: number) {
+  /** `eager`: start every worker now (and `warm` them); otherwise each starts on first need. */
+  constructor(
+    readonly threads: number,
+    eager: boolean,
+  ) {
     // Under tsx (npm start, tests) this module is TypeScript and so is its worker, which needs tsx's
     // loader of its own; built (dist/), both are JavaScript and the worker inherits the process's flags.
     const typescript = import.meta.url.endsWith('.ts');
     this.pool = new Piscina({
       filename: new URL(`./analysis-worker.${typescript ? 'ts' : 'js'}`, import.meta.url).href,
-      minThreads: threads,
+      minThreads: eager ? threads : 0,
       maxThreads: threads,
       // Workers live as long as the server: each holds its own vocabulary index, costly to rebuild.
       idleTimeout: Number.POSITIVE_INFINITY,

@@ -28,6 +28,8 @@ export interface AnalysisLimitOptions {
   capacity: number;
   /** Worker threads: analyses computed at once. */
   threads: number;
+  /** Start the workers (and build their vocabularies) at start-up rather than on the first analyses. */
+  eagerWorkers: boolean;
   /** How long an analysis request's body may take to arrive, from its headers; then 408 and the connection closes. */
   bodyTimeoutMs: number;
 }
@@ -50,13 +52,13 @@ type WithAdmission = { [admissionOf]?: Admission; [bodyTimerOf]?: NodeJS.Timeout
  * 12 of the default 64), and waiting analyses take turns by address.
  */
 export default fp<AnalysisLimitOptions>(
-  async (app, { data, capacity, threads, bodyTimeoutMs }) => {
-    const pool = new AnalysisPool(threads);
+  async (app, { data, capacity, threads, eagerWorkers, bodyTimeoutMs }) => {
+    const pool = new AnalysisPool(threads, eagerWorkers);
     const gate = new AnalysisGate(capacity, threads, Math.ceil(capacity * 0.8));
     app.decorate('analyze', (task: AnalysisTask) => pool.run(data.current, task));
     // Each worker starts (and builds its vocabulary index) in the background once the server is ready, not on the first client's time.
     app.addHook('onReady', (done) => {
-      pool.warm(data.current);
+      if (eagerWorkers) pool.warm(data.current);
       done();
     });
     app.addHook('onClose', () => pool.close());
