@@ -44,3 +44,26 @@ describe('/oembed', () => {
     }
   });
 });
+
+describe('the in-memory rate limit counts a pipelined burst like separate requests (L2)', () => {
+  it('six pipelined GETs from a fresh address with a limit of 5: five 200s, then one 429', async () => {
+    const limited = await createSeededApp({ http: { rateLimitMax: 5 } });
+    try {
+      await limited.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = limited.app.server.address() as { port: number };
+      const { connect } = await import('node:net');
+      const socket = connect(port, '127.0.0.1');
+      let data = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => (data += chunk));
+      socket.write(`${'GET /roles HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'.repeat(5)}GET /roles HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      await new Promise((resolve) => socket.on('close', resolve));
+      const statuses = [...data.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+      const remaining = [...data.matchAll(/ratelimit-remaining: (\d+)/gi)].map((m) => Number(m[1]));
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(remaining).toEqual([4, 3, 2, 1, 0, 0]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
