@@ -73,9 +73,10 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   // A browser opens 6 per host; a NAT or office address holds many browsers. 2,000 from one address was the attack.
   maxConnectionsPerAddress: 256,
   firstRequestTimeoutMs: 3_000,
-  // Browsers do not pipeline; benchmarking tools go to a depth of 10–50. Each queued request may be a miss
-  // being computed (a large SVG costs ~2 MB while rendered), so the count is what bounds memory first.
-  maxQueuedResponses: 64,
+  // Browsers do not pipeline; benchmarking tools go to a depth of 10–100, and a client may pipeline a few
+  // hundred and read them later (the lane's tests: 150, ~2 MB). Queued hits share their body; the bytes bound
+  // catches large answers, made per request, that nobody reads.
+  maxQueuedResponses: 256,
   maxQueuedResponseBytes: 8 * 1024 * 1024,
 };
 
