@@ -90,7 +90,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       appendVary(reply, 'Accept');
       const format = request.query.format ?? negotiateGraphFormat(request.headers.accept);
-      if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
+      if (!format) throw new NotAcceptableError(Object.values(GRAPH_MEDIA_TYPES));
       const body = selectedGraph(request.query, request.lang);
       if (format === 'dot') return sendSerialized(reply, GRAPH_MEDIA_TYPES.dot, toDot(body));
       if (format === 'cytoscape') return sendSerialized(reply, GRAPH_MEDIA_TYPES.cytoscape, JSON.stringify(toCytoscape(body)));
@@ -196,7 +196,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       appendVary(reply, 'Accept');
       const format = request.query.format ?? negotiateGraphFormat(request.headers.accept);
-      if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
+      if (!format) throw new NotAcceptableError(Object.values(GRAPH_MEDIA_TYPES));
       if (format !== 'json') {
         const reached = reachedGraph(request.params.node, request.query, request.lang);
         if (format === 'cytoscape') return sendSerialized(reply, GRAPH_MEDIA_TYPES.cytoscape, JSON.stringify(toCytoscape(reached)));
