@@ -31,6 +31,7 @@ import analysisRoutes from './routes/analysis.js';
 import catalogRoutes from './routes/catalog.js';
 import embedRoutes from './routes/embed.js';
 import graphRoutes from './routes/graph.js';
+import mcpRoutes from './routes/mcp.js';
 import openapiRoute from './routes/openapi.js';
 import operationsRoutes from './routes/operations.js';
 import problemRoutes from './routes/problems.js';
@@ -130,6 +131,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(searchRoutes);
   await app.register(graphRoutes);
   await app.register(analysisRoutes);
+  await app.register(mcpRoutes);
   await app.register(operationsRoutes);
   await app.register(openapiRoute);
   await app.register(problemRoutes);

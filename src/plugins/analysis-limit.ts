@@ -8,6 +8,10 @@ declare module 'fastify' {
     /** The handler does CPU-bound work: it runs through the analysis gate (one at a time, bounded queue). */
     cpuBound?: boolean;
   }
+  interface FastifyInstance {
+    /** The gate CPU-bound routes pass; the MCP endpoint's analysis tools pass the same one. */
+    analysisGate: AnalysisGate;
+  }
 }
 
 export const ANALYSIS_RETRY_AFTER_SECONDS = 2;
@@ -30,6 +34,7 @@ type WithAdmission = { [admissionOf]?: Admission };
 export default fp<{ capacity: number }>(
   async (app, { capacity }) => {
     const gate = new AnalysisGate(capacity);
+    app.decorate('analysisGate', gate);
     const release = (admission: Admission) => {
       if (admission.released) return;
       admission.released = true;
