@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   };
   await server.connect(transport);
   process.stdin.once('end', () => void server.close());
-  log.info({ dataVersion: data.current.dataVersion, database: config.databasePath }, 'MCP server on stdio');
+  log.info({ dataVersion: data.current.dataVersion, database: config.databasePath, node: process.version }, 'MCP server on stdio');
 }
 
 main().catch((error: unknown) => {
