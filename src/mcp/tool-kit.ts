@@ -52,7 +52,9 @@ function problemDetail(error: unknown, lang: Lang): string | null {
 }
 
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodObject>(definition: ToolDefinition<I, O>): Tool {
-  const input = { ...definition.input, lang: langSchema };
+  // Built once, not per registration: the HTTP endpoint registers every tool on a fresh server per request,
+  // and zod compiles a parser for each object schema instance on its first parse.
+  const input = z.object({ ...definition.input, lang: langSchema });
   // The same fields, minus the component id: MCP wants an output schema whose top level is an object,
   // not a reference to one (nested components still come out as definitions).
   const output = z.object(definition.output.shape);

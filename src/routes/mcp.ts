@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { gatedAnalyses } from '../mcp/analyses.js';
 import { createMcpServer } from '../mcp/mcp-server.js';
+import { McpServerPool } from '../mcp/server-pool.js';
 import { analysisProblemResponses } from '../schemas/analysis.js';
 import { problemSchema } from '../schemas/common.js';
 import { PROBLEM_BY_STATUS } from '../http/problems.js';
@@ -45,12 +46,13 @@ function transportRefusal(body: string): string {
 }
 
 /**
- * The MCP endpoint (Streamable HTTP), stateless: every POST gets a fresh MCP server and transport, so
+ * The MCP endpoint (Streamable HTTP), stateless: every POST gets a transport of its own (and an idle server), so
  * any replica can answer any request and nothing is kept between them (no Mcp-Session-Id is issued).
  * It is an ordinary route, so rate limiting, metrics, the request log, CORS and security headers apply.
  */
 const mcpRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = { data: () => app.data.current, analyses: gatedAnalyses(app.data, app.analysisGate), defaultLanguage: app.defaultLanguage };
+  const servers = new McpServerPool(() => createMcpServer(deps));
 
   app.post(
     '/mcp',
@@ -82,21 +84,18 @@ const mcpRoutes: FastifyPluginAsyncZod = async (app) => {
       const headers = new Headers();
       for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value);
       headers.set('accept', TRANSPORT_ACCEPT);
-      const server = createMcpServer(deps);
       const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-      try {
+      const answer = await servers.use(async (server) => {
         await server.connect(transport);
-        const answer = await transport.handleRequest(new Request(`http://localhost${request.url}`, { method: 'POST', headers }), { parsedBody: request.body });
-        const body = await answer.text();
-        // The transport's own refusals (an unsupported MCP-Protocol-Version, say) become problems like every other 4xx here.
-        if (answer.status >= 400) return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[answer.status] ?? 'bad-request', status: answer.status, detail: transportRefusal(body) });
-        answer.headers.forEach((value, name) => {
-          if (name !== 'content-length') reply.header(name, value);
-        });
-        return reply.code(answer.status as 200 | 202).send(body.length > 0 ? body : undefined);
-      } finally {
-        await server.close();
-      }
+        const response = await transport.handleRequest(new Request(`http://localhost${request.url}`, { method: 'POST', headers }), { parsedBody: request.body });
+        return { status: response.status, headers: response.headers, body: await response.text() };
+      });
+      // The transport's own refusals (an unsupported MCP-Protocol-Version, say) become problems like every other 4xx here.
+      if (answer.status >= 400) return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[answer.status] ?? 'bad-request', status: answer.status, detail: transportRefusal(answer.body) });
+      answer.headers.forEach((value, name) => {
+        if (name !== 'content-length') reply.header(name, value);
+      });
+      return reply.code(answer.status as 200 | 202).send(answer.body.length > 0 ? answer.body : undefined);
     },
   );
 };
