@@ -171,6 +171,7 @@ describe('POST /mcp is an ordinary route of the app', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().result.serverInfo.name).toBe('rolegraph');
     expect(response.headers['mcp-session-id']).toBeUndefined();
+    expect(response.headers['content-language']).toBeUndefined();
     expect(response.headers['x-request-id']).toBeDefined();
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['access-control-allow-origin']).toBe('*');

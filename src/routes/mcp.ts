@@ -92,6 +92,8 @@ const mcpRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       // The transport's own refusals (an unsupported MCP-Protocol-Version, say) become problems like every other 4xx here.
       if (answer.status >= 400) return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[answer.status] ?? 'bad-request', status: answer.status, detail: transportRefusal(answer.body) });
+      // Each tool call names its own language: no one Content-Language describes the answer.
+      reply.removeHeader('content-language');
       answer.headers.forEach((value, name) => {
         if (name !== 'content-length') reply.header(name, value);
       });
