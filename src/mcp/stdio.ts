@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   await server.connect(transport);
+  // A line that is no JSON-RPC message is skipped; say so on stderr, where the client's user can see it.
+  server.server.onerror = (error) => log.warn({ err: error }, 'skipped a message that is not valid JSON-RPC');
   process.stdin.once('end', () => void server.close());
   log.info({ dataVersion: data.current.dataVersion, database: config.databasePath, node: process.version }, 'MCP server on stdio');
 }
