@@ -6,30 +6,23 @@
 #   docker run -d -p 3000:3000 --name rolegraph rolegraph
 #   curl localhost:3000/health
 #
-# Stage 1 (build) has the native toolchain: it installs all dependencies,
-# compiles better-sqlite3, builds the TypeScript, seeds the SQLite database and
-# then prunes dev dependencies. Stage 2 (runtime) is a plain node slim image
+# Stage 1 (build) installs all dependencies (better-sqlite3 13 is Node-API with
+# prebuilt binaries inside the package: nothing compiles, so no toolchain),
+# builds the TypeScript, seeds the SQLite database and then prunes dev
+# dependencies. Stage 2 (runtime) is a plain node slim image
 # that only receives the pruned node_modules, dist/, migrations/, seed/,
 # openapi/, package.json and the seeded database, and runs as the unprivileged `node`
 # user.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24, the current LTS (.node-version pins the same line for development).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
 
-# better-sqlite3 is compiled from source by node-gyp.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
-
 WORKDIR /app
 
-# Let node-gyp use the headers that ship with the image's Node
-# (/usr/local/include/node) instead of downloading them, so the native build
-# needs no network access beyond the npm registry.
-ENV npm_config_nodedir=/usr/local \
-    npm_config_update_notifier=false \
+ENV npm_config_update_notifier=false \
     npm_config_fund=false \
     npm_config_audit=false
 
@@ -50,14 +43,14 @@ RUN mkdir -p /app/data \
  && node dist/seed/cli.js \
  && test -s "$DATABASE_PATH"
 
-# Drop dev dependencies, then better-sqlite3's sources and intermediate build
-# files (~27 MB): only build/Release/better_sqlite3.node is loaded at run time.
+# Drop dev dependencies (the pinned `node` package among them: the image has its own Node 24), then
+# better-sqlite3's C sources and the prebuilt binaries of other platforms (~25 MB): only this
+# platform's prebuilds/<platform>-<arch>.node is loaded at run time.
 RUN npm prune --omit=dev \
  && cd node_modules/better-sqlite3 \
- && mv build/Release/better_sqlite3.node /tmp/ \
- && rm -rf build deps src \
- && mkdir -p build/Release \
- && mv /tmp/better_sqlite3.node build/Release/ \
+ && rm -rf deps src \
+ && keep="$(node -p 'process.platform + "-" + process.arch').node" \
+ && find prebuilds -type f ! -name "$keep" -delete \
  && npm cache clean --force
 
 # ---------------------------------------------------------------------------

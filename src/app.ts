@@ -7,6 +7,7 @@ import { DataSource } from './data/data-source.js';
 import type { Db } from './db/open-database.js';
 import { clientErrorResponder, commonHeadersOf } from './http/client-error.js';
 import analysisLimitPlugin from './plugins/analysis-limit.js';
+import completeRequestPlugin from './plugins/complete-request.js';
 import compressionPlugin from './plugins/compression.js';
 import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
@@ -27,9 +28,12 @@ import securityHeadersPlugin from './plugins/security-headers.js';
 import shutdownPlugin from './plugins/shutdown.js';
 import standardResponsesPlugin from './plugins/standard-responses.js';
 import swaggerPlugin from './plugins/swagger.js';
+import warmUpPlugin from './plugins/warm-up.js';
 import analysisRoutes from './routes/analysis.js';
 import catalogRoutes from './routes/catalog.js';
 import embedRoutes from './routes/embed.js';
+import exportRoutes from './routes/exports.js';
+import changesRoutes from './routes/changes.js';
 import graphRoutes from './routes/graph.js';
 import mcpRoutes from './routes/mcp.js';
 import openapiRoute from './routes/openapi.js';
@@ -44,13 +48,15 @@ export interface AppOptions {
   data?: DataSource;
   logger?: FastifyServerOptions['logger'];
   http?: Partial<HttpConfig>;
+  /** /ready fails until `app.warmUp()` has run (the server's start); tests are ready at once. */
+  warmUp?: boolean;
 }
 
 export const BODY_LIMIT_BYTES = 128 * 1024;
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 /** Builds the app around its data; never listens (the server and the tests do that). */
-export async function buildApp({ db, data, logger = false, http = {} }: AppOptions) {
+export async function buildApp({ db, data, logger = false, http = {}, warmUp = false }: AppOptions) {
   const source = data ?? new DataSource(new DataContext(db ?? missingData()));
   const config: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...http };
   const clientErrors = clientErrorResponder();
@@ -92,12 +98,13 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(standardResponsesPlugin);
   await app.register(metricsPlugin, { data: source });
   await app.register(requestLogPlugin);
-  await app.register(shutdownPlugin);
+  await app.register(shutdownPlugin, { lastWords: { request: clientErrors.onUnanswered, socket: clientErrors.onSlowHeaders } });
   // Before anything that can answer early (503, 414, 429), so browsers can read those answers too.
   await app.register(corsPlugin, { origins: config.corsOrigins });
   await app.register(overloadPlugin);
   await app.register(requiredDataVersionPlugin, { data: source, required: config.requireDataVersion });
   await app.register(rateLimitPlugin, { max: config.rateLimitMax, redisUrl: config.redisUrl });
+  await app.register(completeRequestPlugin);
   // The fast path: a cached answer is written here, after the per-request hooks above (so it is
   // counted, rate limited and carries their headers) and before everything below.
   await app.register(responseCachePlugin, {
@@ -116,6 +123,7 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
     rateLimited: config.rateLimitMax > 0,
     trustsProxy: config.trustProxy !== false,
   });
+  await app.register(warmUpPlugin, { enabled: warmUp });
   await app.register(languagePlugin, { defaultLanguage: config.defaultLanguage });
   await app.register(databasePlugin, { data: source });
   await app.register(securityHeadersPlugin);
@@ -136,6 +144,8 @@ export async function buildApp({ db, data, logger = false, http = {} }: AppOptio
   await app.register(openapiRoute);
   await app.register(problemRoutes);
   await app.register(embedRoutes);
+  await app.register(exportRoutes);
+  await app.register(changesRoutes);
   await app.ready();
   app.server.maxConnections = config.maxConnections;
   app.server.on('checkExpectation', clientErrors.onExpectation);

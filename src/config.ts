@@ -69,6 +69,7 @@ const configSchema = z.object({
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_CONFIG.maxConnections),
   MAX_CONCURRENT_ANALYSES: z.coerce.number().int().min(1).max(256).default(DEFAULT_HTTP_CONFIG.maxConcurrentAnalyses),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
   NODE_ENV: z.string().default('development'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REQUIRE_DATA_VERSION: z.string().regex(/^[0-9a-f]{6,64}$/, 'a data version as /meta names it (hex)').optional(),
@@ -88,6 +89,8 @@ export interface Config {
   http: HttpConfig;
   /** On SIGTERM: how long to keep serving (with readiness failing and Connection: close) before closing the port. */
   shutdownDrainMs: number;
+  /** From SIGTERM: when requests still unanswered get a 503/408 problem and slow connections are cut (exit stays 0). */
+  shutdownTimeoutMs: number;
   /** Human-readable logs: only for a developer at a terminal, never in production or when piped. */
   prettyLogs: boolean;
 }
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
     documentsDir: fromRoot(c.DOCUMENTS_DIR),
     logLevel: c.LOG_LEVEL,
     shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     prettyLogs: stdoutIsTty && c.NODE_ENV !== 'production',
     http: {
       rateLimitMax: c.RATE_LIMIT_MAX,

@@ -3,13 +3,14 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:ht
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
+import { LANE_MIRRORS } from '../src/plugins/fast-lane.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';
 import { createSeededApp, createSeededDatabase, type SeededApp } from './helpers/seeded-app.js';
 import { parameterValues, urlsFromSpec } from './helpers/spec-get-urls.js';
 
 /**
  * The lane in front of Fastify (src/http/fast-lane.ts) answers cached GET/HEAD requests before routing,
- * writing a prepared head (src/http/prepared-head.ts). light-my-request never reaches it, so everything
+ * with `writeHead` and `end`. light-my-request never reaches it, so everything
  * here goes over real sockets: a hit answered by the lane must carry what the routed answer carries.
  */
 
@@ -218,7 +219,7 @@ describe('the lane before routing', () => {
     }
   });
 
-  it('leaves to Fastify what Node must write itself: HTTP/1.0 (with and without keep-alive), Connection: close', async () => {
+  it('answers HTTP/1.0 (with and without keep-alive) and Connection: close, framed by Node as on the routed path', async () => {
     const url = '/technologies?limit=3';
     await get(agent, port, 'GET', url);
     await get(agent, port, 'GET', url);
@@ -230,6 +231,19 @@ describe('the lane before routing', () => {
       expect(lines[0]).toMatch(/^HTTP\/1\.1 200 OK$/);
       expect(lines).toContain(keepAlive ? 'Connection: keep-alive' : 'Connection: close');
       expect(JSON.parse(Buffer.from(rest, 'latin1').toString('utf8')).items).toHaveLength(3);
+    }
+    expect(seeded.app.fastLane.answered).toBe(before + 3);
+  });
+
+  it('leaves a request that announces a body to Fastify: a framing error gets the 400 alone, never an answer first', async () => {
+    const url = '/skills?limit=2';
+    await get(agent, port, 'GET', url);
+    const before = seeded.app.fastLane.answered;
+    const host = `Host: 127.0.0.1:${port}\r\n`;
+    for (const request of [`GET ${url} HTTP/1.1\r\n${host}Transfer-Encoding: gzip\r\n\r\n`, `GET ${url} HTTP/1.1\r\n${host}Transfer-Encoding: chunked\r\n\r\nzz\r\n`]) {
+      const raw = await exchange(port, request, () => false);
+      const statuses = [...raw.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => m[1]);
+      expect(statuses).toEqual(['400']);
     }
     expect(seeded.app.fastLane.answered).toBe(before);
   });
@@ -371,5 +385,24 @@ describe('the request line', () => {
       sqlite.close();
       cleanup();
     }
+  });
+});
+
+describe('one definition for both paths', () => {
+  it('every onRequest hook before the cache, in every configuration, is one the lane mirrors (a new one fails here)', { timeout: 120_000 }, async () => {
+    // Rate limiting and a required data version add hooks of their own: both on, so every hook is present.
+    await withApp({ http: { rateLimitMax: 1_000_000, requireDataVersion: 'abc123' } }, async (served) => {
+      const tree = served.app.printRoutes({ includeHooks: true, commonPrefix: false });
+      const lists = [...tree.matchAll(/• \(onRequest\) (\[.*\])/g)].map((m) => (JSON.parse(m[1]) as string[]).map((name) => name.replace(/\(\)$/, '')));
+      expect(lists.length).toBeGreaterThan(20);
+      const beforeCache = new Set<string>();
+      for (const hooks of lists) {
+        const cache = hooks.indexOf('answerFromStoredRepresentation');
+        expect(cache, `a route without the cache hook: ${hooks.join(', ')}`).toBeGreaterThan(0);
+        for (const name of hooks.slice(0, cache)) beforeCache.add(name);
+      }
+      expect([...beforeCache].filter((name) => !(name in LANE_MIRRORS))).toEqual([]);
+      expect([...beforeCache].sort()).toEqual(Object.keys(LANE_MIRRORS).sort());
+    });
   });
 });

@@ -7,13 +7,13 @@ import { CONFIG_KEYS, loadConfig } from '../src/config.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { RATE_LIMIT_EXEMPT } from '../src/plugins/rate-limit.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { systemBinary } from './helpers/system-binary.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rendered manifests are checked field by field */
 type Manifest = Record<string, any>;
 
-const rendered = spawnSync('kubectl', ['kustomize', join(PROJECT_ROOT, 'deploy/kubernetes')], { encoding: 'utf8' });
-const kubectlMissing = rendered.error !== undefined;
-if (kubectlMissing) console.warn('kubernetes manifests: kubectl is not installed (apt-get install kubernetes-client); skipping the render check');
+const kubectlMissing = !systemBinary('kubectl', 'apt-get install kubernetes-client');
+const rendered = kubectlMissing ? undefined : spawnSync('kubectl', ['kustomize', join(PROJECT_ROOT, 'deploy/kubernetes')], { encoding: 'utf8' });
 
 describe.skipIf(kubectlMissing)('deploy/kubernetes, rendered by kubectl kustomize', () => {
   let manifests: Manifest[];
@@ -27,8 +27,8 @@ describe.skipIf(kubectlMissing)('deploy/kubernetes, rendered by kubectl kustomiz
   const env = () => Object.fromEntries(container().env.map((e: { name: string; value: string }) => [e.name, e.value])) as Record<string, string>;
 
   beforeAll(async () => {
-    expect(rendered.status, rendered.stderr).toBe(0);
-    manifests = parseAllDocuments(rendered.stdout).map((d) => d.toJS() as Manifest);
+    expect(rendered!.status, rendered!.stderr).toBe(0);
+    manifests = parseAllDocuments(rendered!.stdout).map((d) => d.toJS() as Manifest);
     seeded = await createSeededApp();
   }, 60_000);
   afterAll(async () => seeded?.close());

@@ -70,6 +70,34 @@ describe('/health, /ready, /meta', () => {
     expect(body.dataVersion).not.toBe('unseeded');
   });
 
+  it('/ready fails until a server built to warm up has asked itself every expensive kind of request; the answers are then forgotten and nothing is logged or counted against a client', async () => {
+    const { sqlite, db } = openReadOnlyDatabase(join(dir, 'rolegraph.db'));
+    const lines: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
+        callback();
+      },
+    });
+    const cold = await buildApp({ db, logger: { level: 'info', stream }, http: { rateLimitMax: 5 }, warmUp: true });
+    try {
+      const before = await cold.inject({ url: '/ready' });
+      expect(before.statusCode).toBe(503);
+      expect(before.json().detail).toMatch(/warming up|rozgrzewa/);
+      const warm = await cold.warmUp();
+      expect(warm.requests).toBeGreaterThan(100);
+      expect(cold.warmedUp).toBe(true);
+      expect((await cold.inject({ url: '/ready' })).statusCode).toBe(200);
+      expect(cold.responseCache.entries).toBe(0);
+      expect(lines.filter((l) => l.msg === 'request' && l.reqId === 'warm-up')).toEqual([]);
+      // A real client from the usual address still has its whole allowance (5 a minute here).
+      expect((await cold.inject({ url: '/roles' })).headers['ratelimit-remaining']).toBe('4');
+    } finally {
+      await cold.close();
+      sqlite.close();
+    }
+  });
+
   it('/meta names the real document with its sha256 and 105 lines, and counts what the API lists', async () => {
     const response = await inject({ url: '/meta' });
     expect(response.statusCode).toBe(200);

@@ -1,103 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/paths.js';
 import { DATA_ENGINEER_FIXTURE, documentsDirWith, REAL_DOCUMENT_PATH } from './helpers/documents.js';
 import { makeTempDir, seedFromDocuments } from './helpers/seeded-app.js';
+import { dataVersion, fetchOnce, killServers, startServer, waitFor, type Server } from './helpers/server-process.js';
 
 /**
  * The real server process (src/server.ts) on a real socket: seeding at start, hot data swap by file
  * watch and by SIGHUP, graceful shutdown on SIGTERM. Generous timeouts: the machine may be loaded.
  */
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  logs: Record<string, unknown>[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const running = new Set<ChildProcess>();
-
-async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  const logs: Record<string, unknown>[] = [];
-  let stderr = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => {
-      running.delete(child);
-      resolve({ code, signal });
-    }),
-  );
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time; stderr: ${stderr}`)), 90_000);
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) {
-        if (!line.trim()) continue;
-        let entry: Record<string, unknown>;
-        try {
-          entry = JSON.parse(line) as Record<string, unknown>;
-        } catch {
-          continue;
-        }
-        logs.push(entry);
-        const match = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec(String(entry.msg));
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      }
-    });
-    void exited.then(({ code }) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
-  });
-  return { child, url, logs, exited };
-}
-
-/** One request on a fresh connection (no keep-alive pool): status and full body, or the socket error's code. */
-function fetchOnce(url: string, headers: Record<string, string> = {}, onSent?: () => void): Promise<{ status: number; body: Buffer } | { error: string }> {
-  return new Promise((resolve) => {
-    const req = httpRequest(url, { agent: false, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks) }));
-      res.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
-      res.on('aborted', () => resolve({ error: 'aborted mid-response' }));
-    });
-    req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
-    req.on('finish', () => onSent?.());
-    req.end();
-  });
-}
-
-async function dataVersion(server: Server): Promise<string> {
-  const response = await fetchOnce(`${server.url}/meta`);
-  if ('error' in response || response.status !== 200) throw new Error(`/meta: ${JSON.stringify(response)}`);
-  return (JSON.parse(response.body.toString()) as { dataVersion: string }).dataVersion;
-}
-
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await probe();
-  }
-  return value;
-}
 
 /** Requests in a loop until `stop` resolves; every result kept. */
 async function requestLoop(server: Server, stop: Promise<unknown>) {
@@ -124,7 +38,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
+  killServers();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -149,6 +63,9 @@ describe('the server process', () => {
   it('seeds a missing database at start and serves it over HTTP', async () => {
     expect(existsSync(dbPath)).toBe(true);
     expect(server.logs.some((l) => l.msg === 'seeded the database')).toBe(true);
+    // The Node that runs it is the one the tests run on: the project's pinned Node 24, not the machine's.
+    expect(server.logs.find((l) => l.msg === 'serving')?.node).toBe(process.version);
+    expect(process.versions.node.split('.')[0]).toBe('24');
 
     const agent = supertest(server.url);
     const roles = await agent.get('/roles').expect(200);
@@ -296,4 +213,41 @@ describe('SIGHUP', () => {
       expect(exit).toEqual({ code: 0, signal: null });
     }
   });
+});
+
+describe('the release history across restarts', () => {
+  it('serves the same /versions, /changes and updatedIn after a restart on another database path', async () => {
+    const documentsDir = documentsDirWith(join(dir, 'history-documents'), [REAL_DOCUMENT_PATH]);
+    const urls = ['/versions', '/roles/ai-engineer', '/export/csv'];
+    const answers = async (server: Server) => {
+      // Just after a start that seeded, a loaded machine may still answer 503 (overload guard): wait it out.
+      const versions = await waitFor(() => fetchOnce(`${server.url}/versions`), (r) => !('error' in r) && r.status === 200, 20_000);
+      if ('error' in versions) throw new Error(versions.error);
+      expect(versions.status, versions.body.toString()).toBe(200);
+      const first = JSON.parse(versions.body.toString()).items.at(-1).version as string;
+      const bodies: string[] = [];
+      for (const url of [...urls, `/changes?since=${first}`]) {
+        const response = await fetchOnce(`${server.url}${url}`, { host: 'api.example' });
+        if ('error' in response) throw new Error(`${url}: ${response.error}`);
+        expect(response.status, url).toBe(200);
+        bodies.push(response.body.toString('base64'));
+      }
+      return bodies;
+    };
+    const stop = async (server: Server) => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    };
+    const env = { DOCUMENTS_DIR: documentsDir };
+    const first = await startServer(join(dir, 'history-a', 'rolegraph.db'), env);
+    const before = await answers(first);
+    await stop(first);
+    // Another database path: the server seeds it afresh from the same documents and the same release log.
+    const second = await startServer(join(dir, 'history-b', 'rolegraph.db'), env);
+    try {
+      expect(await answers(second)).toEqual(before);
+    } finally {
+      await stop(second);
+    }
+  }, 240_000);
 });

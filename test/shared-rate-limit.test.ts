@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';
 import { freePort } from './helpers/free-port.js';
-import { hasRedisServer, RedisServer } from './helpers/redis-server.js';
+import { RedisServer } from './helpers/redis-server.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { systemBinary } from './helpers/system-binary.js';
 
-const redisInstalled = hasRedisServer();
-if (!redisInstalled) console.warn('shared rate limits: redis-server is not installed (apt-get install redis-server); skipping');
+const redisInstalled = systemBinary('redis-server', 'apt-get install redis-server');
 
 /** Two apps over one seeded database file, as two replicas, counting in one real Redis. */
 describe.skipIf(!redisInstalled)('rate limits shared in Redis', () => {

@@ -6,11 +6,13 @@ import { graphIndexFor, type GraphIndex } from '../graph/graph-index.js';
 import { createCatalogRepository, type CatalogRepository } from '../repositories/catalog-repository.js';
 import { ReferenceData } from '../repositories/reference-data.js';
 import { createRolesRepository, type RolesRepository } from '../repositories/roles-repository.js';
+import { createReleasesRepository, type ReleasesRepository } from '../repositories/releases-repository.js';
 import { createSearchRepository, type SearchRepository } from '../search/search-repository.js';
 
 export interface Repositories {
   roles: RolesRepository;
   catalog: CatalogRepository;
+  releases: ReleasesRepository;
 }
 
 /**
@@ -38,7 +40,7 @@ export class DataContext {
   get repositories(): Repositories {
     if (!this.repositoriesCache) {
       const refs = new ReferenceData(this.db);
-      this.repositoriesCache = { roles: createRolesRepository(this.db, refs), catalog: createCatalogRepository(this.db, refs) };
+      this.repositoriesCache = { roles: createRolesRepository(this.db, refs), catalog: createCatalogRepository(this.db, refs), releases: createReleasesRepository(this.db, this.dataVersion) };
     }
     return this.repositoriesCache;
   }

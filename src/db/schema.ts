@@ -459,3 +459,76 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+export const CROSSWALK_SCHEMES = ['esco', 'isco-08', 'onet-soc'] as const;
+export const MATCH_TYPES = ['exact', 'close', 'broad', 'narrow', 'related'] as const;
+
+/**
+ * A role's place in a public taxonomy (ESCO occupations, ISCO-08 unit groups, O*NET-SOC), curated in
+ * seed/crosswalks.json with the published file and row it was read from. ESCO gives a URI, the others a code.
+ */
+export const roleCrosswalks = sqliteTable(
+  'role_crosswalks',
+  {
+    id: integer('id').primaryKey(),
+    roleId: integer('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    scheme: text('scheme', { enum: CROSSWALK_SCHEMES }).notNull(),
+    code: text('code'),
+    uri: text('uri'),
+    label: text('label').notNull(),
+    match: text('match', { enum: MATCH_TYPES }).notNull(),
+    sourceFile: text('source_file').notNull(),
+    sourceRow: text('source_row').notNull(),
+  },
+  (t) => [
+    index('role_crosswalks_role').on(t.roleId),
+    check('role_crosswalks_target', sql`${t.code} is not null or ${t.uri} is not null`),
+    check('role_crosswalks_scheme', inList('scheme', CROSSWALK_SCHEMES)),
+    check('role_crosswalks_match', inList('match', MATCH_TYPES)),
+  ],
+);
+
+export const CHANGE_KINDS = ['created', 'updated', 'removed'] as const;
+
+/**
+ * The releases of the data, copied from the append-only release log committed with the documents
+ * (so every replica and image built from one commit serves the same history). `kept` is false for
+ * releases older than the history the database keeps changes for: a client naming one gets a 410.
+ */
+export const releases = sqliteTable('releases', {
+  id: integer('id').primaryKey(),
+  version: text('version').notNull().unique(),
+  madeAt: text('made_at').notNull(),
+  /** JSON: the documents with their SHA-256, as the release was made from them. */
+  documents: text('documents').notNull(),
+  created: integer('created').notNull(),
+  updated: integer('updated').notNull(),
+  removed: integer('removed').notNull(),
+  kept: integer('kept', { mode: 'boolean' }).notNull(),
+});
+
+export const releaseChanges = sqliteTable(
+  'release_changes',
+  {
+    id: integer('id').primaryKey(),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    entityId: text('entity_id').notNull(),
+    kind: text('kind').notNull(),
+    change: text('change', { enum: CHANGE_KINDS }).notNull(),
+    /** JSON array of what changed (name, texts, relations); null for created and removed. */
+    fields: text('fields'),
+    replacedBy: text('replaced_by'),
+  },
+  (t) => [index('release_changes_release').on(t.releaseId), check('release_changes_change', inList('change', CHANGE_KINDS))],
+);
+
+/** The release in which each served entity last changed (`updatedIn`). */
+export const entityVersions = sqliteTable('entity_versions', {
+  entityId: text('entity_id').primaryKey(),
+  version: text('version').notNull(),
+});

@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { negotiateEncoding, type Encoding } from './content-encoding.js';
 import { ifNoneMatchHits } from './etag.js';
-import { exchangeFields, fitsPreparedHead, sendPrepared, type ExchangeFields } from './prepared-head.js';
 import type { Representation } from './representation.js';
 
 /**
@@ -10,40 +9,35 @@ import type { Representation } from './representation.js';
  * rate-limit counters, CORS) after the stored ones — a stored field of the same name wins (Vary). Both
  * ways a hit is served use it: before routing (`src/plugins/fast-lane.ts`) and from the cache's hook
  * (`src/plugins/response-cache.ts`).
+ *
+ * Public APIs only: `writeHead` with a flat `[name, value, …]` list (Node then skips its header-object
+ * handling and only validates each field) and `end(body)`, which Node sends with the head in one write.
  */
-export function answerFromCache(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: ExchangeFields): void {
+export function answerFromCache(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: readonly string[]): void {
   const variant = stored.variant(stored.compressible ? encodingOf(headers['accept-encoding']) : 'identity');
   const condition = headers['if-none-match'];
   const notModified = condition !== undefined && ifNoneMatchHits(condition, variant.etag);
   const head = method === 'HEAD';
-  const { flat, lines } = storedFieldsWin(exchange, stored.names);
-  if (lines !== undefined && fitsPreparedHead(res)) {
-    // A HEAD 304 states the 200's length, as the slow path's HEAD handling does.
-    if (notModified) sendPrepared(res, 304, lines, head ? variant.headNotModifiedFields : variant.notModifiedFields);
-    else if (head) sendPrepared(res, 200, lines, variant.okFields.toString('latin1'));
-    else if (variant.okBlock !== undefined) sendPrepared(res, 200, lines, variant.okBlock);
-    else sendPrepared(res, 200, lines, variant.okFields, variant.body);
-    return;
-  }
-  const prepared = notModified ? (head ? variant.notModified.concat('content-length', String(variant.length)) : variant.notModified) : variant.ok;
-  res.writeHead(notModified ? 304 : 200, flat.length > 0 ? prepared.concat(flat) : prepared);
+  const own = storedFieldsWin(exchange, stored.names);
+  // A HEAD 304 states the 200's length, as the routed path's HEAD handling does.
+  const fields = notModified ? (head ? variant.headNotModified : variant.notModified) : variant.ok;
+  res.writeHead(notModified ? 304 : 200, own.length > 0 ? fields.concat(own) : fields);
   if (notModified || head) res.end();
   else res.end(variant.body);
 }
 
 /** The exchange's fields without those the representation stores itself. */
-function storedFieldsWin(exchange: ExchangeFields, storedNames: ReadonlySet<string>): ExchangeFields {
-  const flat = exchange.flat;
+function storedFieldsWin(exchange: readonly string[], storedNames: ReadonlySet<string>): readonly string[] {
   let kept: string[] | undefined;
-  for (let i = 0; i < flat.length; i += 2) {
-    const name = flat[i];
+  for (let i = 0; i < exchange.length; i += 2) {
+    const name = exchange[i];
     if (storedNames.has(name)) {
-      kept ??= flat.slice(0, i);
+      kept ??= exchange.slice(0, i);
       continue;
     }
-    kept?.push(name, flat[i + 1]);
+    kept?.push(name, exchange[i + 1]);
   }
-  return kept === undefined ? exchange : exchangeFields(kept);
+  return kept ?? exchange;
 }
 
 /** Negotiated codings by Accept-Encoding value: clients send a handful of distinct values, each parsed once. */

@@ -28,6 +28,8 @@ const BY_CODE: Record<string, PreRoutingProblem> = {
 };
 const MALFORMED = problemOf('bad-request', 'The request is not well-formed HTTP/1.1.');
 export const EXPECTATION_FAILED = problemOf('expectation-failed', 'The only expectation this server meets is Expect: 100-continue.');
+const SHUTTING_DOWN = problemOf('not-ready', 'The server is shutting down and could not answer this request in time; retry, another replica will answer.');
+const BODY_TOO_SLOW = problemOf('request-timeout', 'The server is shutting down and the request body did not arrive in time; the connection is closed.');
 
 export interface ClientErrorResponder {
   /** The headers a routed problem response carries that do not depend on the exchange (security headers, CORS for any origin). */
@@ -36,12 +38,16 @@ export interface ClientErrorResponder {
   onClientError(error: Error & { code?: string }, socket: Socket): void;
   /** For the server's 'checkExpectation' event (any Expect other than 100-continue). */
   onExpectation(request: IncomingMessage, response: ServerResponse): void;
+  /** At a shutdown's deadline: a request not answered yet gets 408 (its body still arriving) or 503, and the connection closes. */
+  onUnanswered(request: IncomingMessage, response: ServerResponse): void;
+  /** At a shutdown's deadline: a socket whose request headers are still arriving gets the 408 a request timeout gets. */
+  onSlowHeaders(socket: Socket): void;
 }
 
 export function clientErrorResponder(): ClientErrorResponder {
   let common: Record<string, string> = {};
   const encode = (problem: PreRoutingProblem) => Buffer.from(JSON.stringify(problem));
-  return {
+  const responder: ClientErrorResponder = {
     setCommonHeaders(headers) {
       common = headers;
     },
@@ -61,7 +67,18 @@ export function clientErrorResponder(): ClientErrorResponder {
       response.writeHead(417, { ...common, 'content-type': 'application/problem+json; charset=utf-8', 'content-language': 'en', 'content-length': body.length, connection: 'close' });
       response.end(body);
     },
+    onUnanswered(request, response) {
+      const problem = request.complete ? SHUTTING_DOWN : BODY_TOO_SLOW;
+      const body = encode({ ...problem, instance: request.url });
+      const retry = problem.status === 503 ? { 'retry-after': '1' } : {};
+      response.writeHead(problem.status, { ...common, ...retry, 'content-type': 'application/problem+json; charset=utf-8', 'content-language': 'en', 'content-length': body.length, connection: 'close' });
+      response.end(body);
+    },
+    onSlowHeaders(socket) {
+      responder.onClientError(Object.assign(new Error('request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }), socket);
+    },
   };
+  return responder;
 }
 
 /** Headers of a routed response that are about the exchange or the representation, not common to every problem. */

@@ -11,6 +11,7 @@ const RESOURCE_NAMES = {
   path: { pl: 'ścieżki', en: 'path' },
   problemType: { pl: 'typu problemu', en: 'problem type' },
   roleUrl: { pl: 'roli tego API pod adresem', en: 'role of this API at the URL' },
+  version: { pl: 'wersji danych', en: 'data version' },
 } as const;
 
 export type ResourceName = keyof typeof RESOURCE_NAMES;
@@ -28,6 +29,20 @@ export class NotFoundError extends Error {
     const detail = {
       en: `No ${names.en} "${identifier}" exists${within ? ` in role "${within}"` : ''}.`,
       pl: `Brak ${names.pl} „${identifier}”${within ? ` w roli „${within}”` : ''}.`,
+    };
+    super(detail.en);
+    this.detail = detail;
+  }
+}
+
+/** A data version the release log knows but whose changes the database no longer keeps. */
+export class VersionGoneError extends Error {
+  readonly status = 410;
+  readonly detail: { pl: string; en: string };
+  constructor(readonly version: string) {
+    const detail = {
+      en: `Data version "${version}" is older than the change history kept here; fetch GET /export/csv and follow the changes from the current version.`,
+      pl: `Wersja danych „${version}” jest starsza niż przechowywana historia zmian; pobierz GET /export/csv i śledź zmiany od bieżącej wersji.`,
     };
     super(detail.en);
     this.detail = detail;

@@ -34,6 +34,14 @@ export const PROBLEM_TYPES = {
     title: { pl: 'Nie znaleziono', en: 'Not found' },
     description: { pl: 'Nie istnieje zasób o podanym identyfikatorze, nazwie lub aliasie, albo taka ścieżka.', en: 'No resource has the given id, name or alias, or no such path exists.' },
   },
+  'version-gone': {
+    status: 410,
+    title: { pl: 'Wersja poza historią', en: 'Version no longer in the history' },
+    description: {
+      pl: 'Wersja danych jest starsza niż historia zmian, którą serwer przechowuje; pobierz eksport (GET /export/csv) i zacznij od bieżącej wersji.',
+      en: 'The data version is older than the change history the server keeps; fetch the export (GET /export/csv) and start again from the current version.',
+    },
+  },
   'method-not-allowed': {
     status: 405,
     title: { pl: 'Niedozwolona metoda', en: 'Method not allowed' },
@@ -112,6 +120,7 @@ export const PROBLEM_BY_STATUS: Record<number, ProblemKey> = {
   405: 'method-not-allowed',
   406: 'not-acceptable',
   408: 'request-timeout',
+  410: 'version-gone',
   413: 'payload-too-large',
   414: 'uri-too-long',
   415: 'unsupported-media-type',

@@ -1,6 +1,5 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { brotliInBackground, compress, type Encoding } from './content-encoding.js';
-import { headerLines } from './prepared-head.js';
 
 const COMPRESSIBLE = /^(?:application\/(?:[\w.+-]*\+)?json|application\/javascript|text\/|image\/svg\+xml)/i;
 
@@ -22,23 +21,14 @@ export function variantEtag(etag: string, encoding: Encoding): string {
 const EXCHANGE_HEADERS = new Set(['content-length', 'content-encoding', 'etag', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /**
- * One content coding of a stored representation, ready to write, built once. For the prepared head
- * (`src/http/prepared-head.ts`): the stored header fields as bytes, each block ending with the blank
- * line — for a 200 followed by the body in the same Buffer, so a hit writes two chunks (Node's small head
- * string and this block) and copies nothing. For the responses a prepared head does not cover: the flat
- * name/value lists `writeHead` takes.
+ * One content coding of a stored representation, ready to write, built once: the flat name/value lists
+ * `writeHead` takes for a 200, a 304 and a HEAD's 304 (which states the 200's length), and the body.
  */
 export interface Variant {
   etag: string;
   ok: string[];
   notModified: string[];
-  /** Fields, blank line and body; absent while the body is decompressed per hit (`COMPRESSED_ONLY_MIN_BYTES`). */
-  okBlock?: Buffer;
-  /** The 200's fields and blank line (a HEAD's head ends with them). */
-  okFields: Buffer;
-  notModifiedFields: string;
-  /** A HEAD's 304 states the 200's length. */
-  headNotModifiedFields: string;
+  headNotModified: string[];
   body: Buffer;
   length: number;
 }
@@ -66,7 +56,7 @@ export class Representation {
     /** Lower-case names; what the slow path sent minus the per-exchange headers. */
     readonly headers: ReadonlyArray<readonly [string, string]>,
     readonly etag: string,
-    /** The body: a string is written straight into the prepared block as UTF-8 (a serialized JSON body needs no Buffer of its own). */
+    /** The body: a string is written straight into the stored body as UTF-8 (a serialized JSON body needs no Buffer of its own). */
     identity: Buffer | string,
     readonly compressible: boolean,
     /** The route that computed it (`/technologies/:slug`): hits are measured under it. */
@@ -91,9 +81,6 @@ export class Representation {
     const br = this.variants.br ?? this.make('br', compressed);
     const brBody = br.body;
     const plain = this.variants.identity!;
-    // The fields get a copy of their own: a view would keep the whole block alive.
-    plain.okFields = unpooledCopy(plain.okFields);
-    plain.okBlock = undefined;
     Object.defineProperty(plain, 'body', { get: () => brotliDecompressSync(brBody), enumerable: true });
     this.bodyBytes -= plain.length;
     this.grow(-plain.length);
@@ -118,28 +105,13 @@ export class Representation {
     ok.push('etag', etag, 'content-length', String(length));
     if (encoding !== 'identity') ok.push('content-encoding', encoding);
     notModified.push('etag', etag);
-    const fields = headerLines(ok);
-    // Not from Node's shared 8 KB pool: a small block cut from it would keep the whole slab alive as long as it is cached.
-    const okBlock = Buffer.allocUnsafeSlow(fields.length + 2 + length);
-    okBlock.write(`${fields}\r\n`, 0, 'latin1');
-    if (typeof bytes === 'string') okBlock.write(bytes, fields.length + 2, 'utf8');
-    else bytes.copy(okBlock, fields.length + 2);
-    const notModifiedText = headerLines(notModified);
-    const notModifiedFields = `${notModifiedText}\r\n`;
-    const headNotModifiedFields = `${notModifiedText}content-length: ${length}\r\n\r\n`;
-    // The block replaces the body: counted once, plus the fields and the 304 heads.
-    this.grow(length + fields.length + 2 + notModifiedFields.length + headNotModifiedFields.length);
-    const variant: Variant = {
-      etag,
-      ok,
-      notModified,
-      okBlock,
-      okFields: okBlock.subarray(0, fields.length + 2),
-      notModifiedFields,
-      headNotModifiedFields,
-      body: okBlock.subarray(fields.length + 2),
-      length,
-    };
+    const headNotModified = notModified.concat('content-length', String(length));
+    // Not from Node's shared 8 KB pool: a small body cut from it would keep the whole slab alive as long as it is cached.
+    const body = Buffer.allocUnsafeSlow(length);
+    if (typeof bytes === 'string') body.write(bytes, 0, 'utf8');
+    else bytes.copy(body);
+    this.grow(length + fieldBytes(ok) + fieldBytes(notModified) + fieldBytes(headNotModified));
+    const variant: Variant = { etag, ok, notModified, headNotModified, body, length };
     this.variants[encoding] = variant;
     return variant;
   }
@@ -156,10 +128,11 @@ export class Representation {
   }
 }
 
-function unpooledCopy(bytes: Buffer): Buffer {
-  const copy = Buffer.allocUnsafeSlow(bytes.length);
-  bytes.copy(copy);
-  return copy;
+/** What a list of header fields holds, as the cache's budget counts it. */
+function fieldBytes(fields: readonly string[]): number {
+  let size = 0;
+  for (const field of fields) size += field.length;
+  return size;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { JsonLdContext, JsonLdText } from '../schemas/jsonld.js';
 export function jsonLdContext(lang: Lang): JsonLdContext {
   return [
     'https://schema.org',
-    { '@language': lang, alternateName: { '@id': 'schema:alternateName', '@language': null }, termCode: { '@id': 'schema:termCode', '@language': null } },
+    { '@language': lang, alternateName: { '@id': 'schema:alternateName', '@language': null }, termCode: { '@id': 'schema:termCode', '@language': null }, codeValue: { '@id': 'schema:codeValue', '@language': null } },
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { Lang } from '../http/language.js';
 import type { Skill, Technology } from '../schemas/catalog.js';
-import type { DefinedTermJsonLd, DefinedTermNode, DefinedTermSetNode, OccupationJsonLd } from '../schemas/jsonld.js';
+import type { CategoryCodeNode, DefinedTermJsonLd, DefinedTermNode, DefinedTermSetNode, OccupationJsonLd } from '../schemas/jsonld.js';
+import type { Crosswalk } from '../schemas/crosswalks.js';
 import type { Responsibility, Role, RoleSkillCategory } from '../schemas/roles.js';
 import { explorerPath } from '../embed/explorer-url.js';
 import { jsonLdContext, jsonLdText } from './context.js';
@@ -50,6 +51,19 @@ export function occupationJsonLd(role: Role, responsibilities: Responsibility[],
     ...(role.definition ? { description: jsonLdText(role.definition.text, fellBack(role.untranslated, 'definition.text')) } : {}),
     responsibilities: responsibilities.map((r) => jsonLdText(r.name, fellBack(r.untranslated, 'name'))),
     skills: [...skills.values()],
+    occupationalCategory: role.crosswalks.map(categoryCode),
+  };
+}
+
+const CODE_SET_NAMES: Record<Crosswalk['scheme'], string> = { esco: 'ESCO occupations', 'isco-08': 'ISCO-08', 'onet-soc': 'O*NET-SOC 2019' };
+
+function categoryCode(c: Crosswalk): CategoryCodeNode {
+  return {
+    '@type': 'CategoryCode',
+    ...(c.uri ? { '@id': c.uri } : {}),
+    codeValue: c.code ?? (c.uri as string),
+    name: { '@value': c.label, '@language': 'en' },
+    inCodeSet: { '@type': 'CategoryCodeSet', name: CODE_SET_NAMES[c.scheme] },
   };
 }
 

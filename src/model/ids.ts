@@ -70,4 +70,6 @@ export const urls = {
   roleComparisons: (role: string) => `/roles/${segment(role)}/comparisons`,
   technology: (technology: string) => `/technologies/${segment(technology)}`,
   skill: (skill: string) => `/skills/${segment(skill)}`,
+  /** A graph node as an RDF resource in the exports (SKOS, JSON-LD): every node has one, with or without an endpoint. */
+  node: (id: string) => `/graph/nodes/${segment(id)}`,
 };

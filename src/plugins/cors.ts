@@ -26,7 +26,7 @@ export default fp<{ origins: '*' | string[] }>(
   async (app, { origins }) => {
     // Any origin: the same two headers on every response, set without looking at the request.
     const anyOrigin = origins === '*' ? corsHeaders('*', undefined) : null;
-    app.addHook('onRequest', (request, reply, done) => {
+    app.addHook('onRequest', function allowCrossOrigin(request, reply, done) {
       if (anyOrigin) {
         reply.headers(anyOrigin);
         return done();

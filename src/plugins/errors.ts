@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { BadRequestError, type InvalidParameter, NotFoundError } from '../http/errors.js';
+import { BadRequestError, type InvalidParameter, NotFoundError, VersionGoneError } from '../http/errors.js';
 import { type Lang, negotiateLanguage } from '../http/language.js';
 import { type Localizable, PROBLEM_BY_STATUS, PROBLEM_TYPES, type ProblemKey, problemTypeOf, problemTypeUri } from '../http/problems.js';
 import { unknownParameterReason, validationReason } from '../http/validation-reasons.js';
@@ -46,6 +46,7 @@ export default fp(
         return sendProblem(request, reply, { type: 'invalid-parameter', detail: { pl: describe('pl'), en: describe('en') }, invalidParams: reasons(lang) });
       }
       if (error instanceof NotFoundError) return sendProblem(request, reply, { type: 'not-found', detail: error.detail });
+      if (error instanceof VersionGoneError) return sendProblem(request, reply, { type: 'version-gone', detail: error.detail });
       if (error instanceof BadRequestError) {
         return sendProblem(request, reply, { type: error.invalidParams.length > 0 ? 'invalid-parameter' : 'bad-request', detail: error.detail, invalidParams: error.invalidParams });
       }

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { TLSSocket } from 'node:tls';
 import type { DataSource } from '../data/data-source.js';
 import type { FastLane, LaneAnswer } from '../http/fast-lane.js';
-import { exchangeFields, fitsPreparedHead, joinExchangeFields, type ExchangeFields } from '../http/prepared-head.js';
+import { announcesBody } from '../http/request-body.js';
 import { corsHeaders } from './cors.js';
 import { logsRequests, requestIdFrom, requestLine } from './request-log.js';
 
@@ -27,11 +27,30 @@ export interface FastLaneOptions {
 }
 
 /**
+ * Every onRequest hook that runs before the response cache's (`answerFromStoredRepresentation`), by
+ * function name, and what the lane does in its place. The lane shares each one's definition (the same
+ * functions, limiter and flags); `test/fast-lane.test.ts` reads the hooks of every cached route through
+ * Fastify's public `printRoutes({ includeHooks: true })` and fails on a hook missing here, so a new one
+ * cannot be bypassed by the lane unnoticed.
+ */
+export const LANE_MIRRORS: Readonly<Record<string, string>> = {
+  countInFlight: 'metrics.answeredBeforeRouting: in flight until written, observed under its route',
+  echoRequestId: 'requestIdFrom: the same x-request-id',
+  connectionCloseWhileDraining: 'hands a draining server to Fastify',
+  allowCrossOrigin: 'corsHeaders: the same fields for the Origin',
+  onRequest: '@fastify/under-pressure: isUnderPressure() hands the request to Fastify',
+  refuseWithoutRequiredData: 'hands the request to Fastify until the required data version is held',
+  waitForWholeRequest: 'announcesBody: a request with a body goes to Fastify',
+  countAgainstRateLimit: 'countRequest: the same limiter; a refusal goes to Fastify for the 429',
+};
+
+/**
  * Opens the lane (`src/http/fast-lane.ts`) to cached GET/HEAD answers, doing for them what the hooks
  * before the cache do for a routed hit: request id, CORS, rate-limit counting, the in-flight gauge, the
  * duration histogram and the request line. Whatever those hooks would refuse or change goes to Fastify instead: a draining or
- * closing server (Connection: close), pressure (503), a data version not yet required (503), a response
- * whose head Node must write itself (HTTP/1.0, Connection: close, Expect). `test/fast-lane.test.ts`
+ * closing server (Connection: close), pressure (503), a data version not yet required (503), a request
+ * with a body. The answer is written with `writeHead` and `end`, so Node frames it (Date, Connection,
+ * Keep-Alive, HTTP/1.0, HEAD) exactly as on the routed path. `test/fast-lane.test.ts`
  * checks over real sockets that a hit answered here equals the routed answer.
  */
 export default fp<FastLaneOptions>(
@@ -46,13 +65,13 @@ export default fp<FastLaneOptions>(
     // With a trusted proxy Fastify reads the client address and origin from X-Forwarded-*, which the lane does not.
     if (options.trustsProxy && (cache.keyByHost || options.rateLimited)) return;
     const { lane, data, corsOrigins, requiredDataVersion } = options;
-    // The CORS fields take one of a few values (any origin; or each configured origin, and none): validated once each.
-    const corsFields = new Map<string | undefined, ExchangeFields>();
-    const corsFor = (origin: string | undefined): ExchangeFields => {
+    // The CORS fields take one of a few values (any origin; or each configured origin, and none): built once each.
+    const corsFields = new Map<string | undefined, readonly string[]>();
+    const corsFor = (origin: string | undefined): readonly string[] => {
       const key = corsOrigins === '*' || !corsOrigins.includes(origin ?? '') ? undefined : origin;
       let fields = corsFields.get(key);
       if (fields === undefined) {
-        fields = exchangeFields(Object.entries(corsHeaders(corsOrigins, key)).flat());
+        fields = Object.entries(corsHeaders(corsOrigins, key)).flat();
         corsFields.set(key, fields);
       }
       return fields;
@@ -64,8 +83,9 @@ export default fp<FastLaneOptions>(
       const startedAt = performance.now();
       const method = req.method;
       if (method !== 'GET' && method !== 'HEAD') return false;
-      if (app.draining || app.isUnderPressure() || (requiredDataVersion !== undefined && data.current.dataVersion !== requiredDataVersion) || !fitsPreparedHead(res)) return false;
+      if (app.draining || app.isUnderPressure() || (requiredDataVersion !== undefined && data.current.dataVersion !== requiredDataVersion)) return false;
       const headers = req.headers;
+      if (announcesBody(headers)) return false;
       const url = req.url ?? '/';
       // As Fastify reads them without a trusted proxy (request.protocol, request.host).
       const origin = cache.keyByHost ? `${(req.socket as TLSSocket).encrypted ? 'https' : 'http'}://${headers.host ?? ''}` : '';
@@ -74,12 +94,12 @@ export default fp<FastLaneOptions>(
       const id = requestIdFrom(headers['x-request-id'], randomUUID);
       const cors = corsFor(headers.origin);
       // The id is a fresh UUID or matched requestIdFrom's pattern (letters, digits, ._:-): a valid field value as it is.
-      const fields: ExchangeFields = { flat: ['x-request-id', id, ...cors.flat], lines: cors.lines === undefined ? undefined : `x-request-id: ${id}\r\n${cors.lines}` };
+      const fields = ['x-request-id', id, ...cors];
       const send = (limitFields?: readonly string[]) => {
         try {
           const route = stored.route;
           const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
-          cache.serve(res, method, headers, stored, limitFields === undefined ? fields : joinExchangeFields(fields, exchangeFields(limitFields)));
+          cache.serve(res, method, headers, stored, limitFields === undefined ? fields : fields.concat(limitFields));
           app.metrics.answeredBeforeRouting(res, req.socket, method, route, startedAt, log);
           answered++;
         } catch (error) {

@@ -127,7 +127,7 @@ export default fp<{ data: DataSource }>(
 
     // onResponse runs for responses served from the cache too (they are hijacked, not skipped).
     // Callback-style hooks: on the cached hot path a promise per hook is measurable.
-    app.addHook('onRequest', (_request, reply, done) => {
+    app.addHook('onRequest', function countInFlight(_request, reply, done) {
       inFlight++;
       reply.raw.once('close', ended);
       done();

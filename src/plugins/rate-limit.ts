@@ -73,7 +73,7 @@ export default fp<{ max: number; redisUrl?: string }>(
     const noRouteConfig = { config: {} };
     app.decorate('countRequest', async (ip: string) => verdictOf(await limit({ ip, routeOptions: noRouteConfig } as unknown as FastifyRequest)));
 
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', async function countAgainstRateLimit(request, reply) {
       if (RATE_LIMIT_EXEMPT.has(request.routeOptions.url ?? '')) return;
       const verdict = verdictOf(await limit(request));
       for (let i = 0; i < verdict.fields.length; i += 2) reply.header(verdict.fields[i], verdict.fields[i + 1]);

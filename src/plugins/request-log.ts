@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { WARM_UP_ADDRESS } from './warm-up.js';
 
 const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
 
@@ -22,12 +23,12 @@ export function logsRequests(log: { level: string }): boolean {
 
 export default fp(
   async (app) => {
-    app.addHook('onRequest', (request, reply, done) => {
+    app.addHook('onRequest', function echoRequestId(request, reply, done) {
       reply.header('x-request-id', request.id);
       done();
     });
     app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
-      if (logsRequests(request.log)) request.log.info(requestLine(request.method, request.url, request.routeOptions.url ?? null, reply.statusCode, reply.elapsedTime), 'request');
+      if (logsRequests(request.log) && request.ip !== WARM_UP_ADDRESS) request.log.info(requestLine(request.method, request.url, request.routeOptions.url ?? null, reply.statusCode, reply.elapsedTime), 'request');
       done();
     });
   },

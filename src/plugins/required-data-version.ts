@@ -13,7 +13,7 @@ const RETRY_AFTER_SECONDS = '5';
 export default fp<{ data: DataSource; required?: string }>(
   async (app, { data, required }) => {
     if (!required) return;
-    app.addHook('onRequest', (request, reply, done) => {
+    app.addHook('onRequest', function refuseWithoutRequiredData(request, reply, done) {
       const held = data.current.dataVersion;
       if (held === required || EXEMPT.has(request.routeOptions.url ?? '')) return done();
       reply.header('retry-after', RETRY_AFTER_SECONDS);

@@ -4,7 +4,6 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { answerFromCache, encodingOf } from '../http/cached-answer.js';
 import { compress } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
-import { exchangeFields, type ExchangeFields } from '../http/prepared-head.js';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
 
 declare module 'fastify' {
@@ -37,7 +36,7 @@ export interface ResponseCache {
    */
   find(origin: string, url: string, headers: IncomingHttpHeaders): Representation | undefined;
   /** Answers with a representation `find` returned (a hit), adding the exchange's own fields. */
-  serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: ExchangeFields): void;
+  serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: readonly string[]): void;
 }
 
 export interface ResponseCacheOptions {
@@ -99,7 +98,7 @@ export default fp<ResponseCacheOptions>(
       return stored === undefined || stored.dataVersion !== data.current.dataVersion ? undefined : stored;
     };
     // A coding made for the first time on a hit adds its bytes through the entry's `resized`.
-    const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: ExchangeFields): void => {
+    const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: readonly string[]): void => {
       onHit();
       answerFromCache(res, method, headers, stored, exchange);
     };
@@ -123,7 +122,7 @@ export default fp<ResponseCacheOptions>(
       done();
     });
 
-    app.addHook('onRequest', (request, reply, done) => {
+    app.addHook('onRequest', function answerFromStoredRepresentation(request, reply, done) {
       const method = request.method;
       if (method !== 'GET' && method !== 'HEAD') return done();
       const key = keyOf(keyByHost ? `${request.protocol}://${request.host}` : '', request.url, request.headers);
@@ -143,7 +142,7 @@ export default fp<ResponseCacheOptions>(
         if (value !== undefined) perRequest.push(name, typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value));
       }
       reply.hijack();
-      serve(reply.raw, method, request.headers, stored, exchangeFields(perRequest));
+      serve(reply.raw, method, request.headers, stored, perRequest);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {

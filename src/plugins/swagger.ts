@@ -16,6 +16,8 @@ export const API_TAGS = [
   { name: 'graph', description: 'The knowledge graph: typed nodes and edges with provenance, neighbourhoods and shortest paths; JSON, Cytoscape.js, Graphviz DOT or an SVG picture.' },
   { name: 'analysis', description: 'Role comparison, skill-gap analysis, and extraction of technologies, skills and roles from free text.' },
   { name: 'embed', description: 'For pages that embed role data: the web components, the iframe card and oEmbed.' },
+  { name: 'exports', description: 'Bulk downloads of the whole graph (CSV zip, SKOS Turtle, JSON-LD), made once per data version.' },
+  { name: 'changes', description: 'Data versions and the change feed: what changed in which version, for clients that keep a copy in sync.' },
   { name: 'meta', description: 'Health, readiness, the API description, the problem types and the explorer.' },
 ];
 

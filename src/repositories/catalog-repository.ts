@@ -148,6 +148,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
           source: refs.source(link),
         })),
         skills: skills.map((link, i) => ({ ...refs.skillRef(link.skillId, l, `skills[${i}]`), source: refs.source(link) })),
+        updatedIn: refs.updatedIn(ids.technology(t.slug)),
         comparisons: comparisons.map(({ link, side, comparison }, i) => ({
           id: ids.comparison(comparison.slug),
           slug: comparison.slug,
@@ -197,6 +198,7 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
           qualifier: l.optional(`roles[${i}].qualifier`, link.qualifierPl, link.qualifierEn),
           source: refs.source(link),
         })),
+        updatedIn: refs.updatedIn(ids.skill(skill.slug)),
       });
     },
   };

@@ -4,6 +4,7 @@ import { normalizeName } from '../lib/text.js';
 import { ids, urls } from '../model/ids.js';
 import type { Localized } from './localized.js';
 import { allRows } from './raw-rows.js';
+import { entityVersions } from './entity-versions.js';
 
 type RoleRow = typeof s.roles.$inferSelect;
 type Alias = { name: string; lang?: 'pl' | 'en'; source: { document: string; line: number } | { file: string } };
@@ -36,7 +37,9 @@ export class ReferenceData {
   readonly skillOfTechnology = new Map<number, number>();
   readonly technologyOfSkill = new Map<number, number>();
 
-  constructor(db: Db) {
+  private versions?: Map<string, string>;
+
+  constructor(private readonly db: Db) {
     const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
     this.documents = byId(db.select().from(s.documents).all());
     this.roles = byId(allRows(db, s.roles));
@@ -72,6 +75,12 @@ export class ReferenceData {
   }
 
   /** Ids of the nodes of another kind that name the same real thing as this technology. */
+  /** The release in which an entity last changed (`updatedIn`), read on first use. */
+  updatedIn(entityId: string): string | null {
+    this.versions ??= entityVersions(this.db);
+    return this.versions.get(entityId) ?? null;
+  }
+
   technologySameAs(id: number): string[] {
     const skill = this.skillOfTechnology.get(id);
     return skill === undefined ? [] : [ids.skill(this.skills.get(skill)!.slug)];

@@ -3,6 +3,7 @@ import type * as s from '../db/schema.js';
 import type { Lang } from '../http/language.js';
 import { ids, urls } from '../model/ids.js';
 import type { Comparison, Responsibility, Role, RoleSkillCategory, RoleSummary, RoleTechnology } from '../schemas/roles.js';
+import { crosswalksByRole } from './crosswalk-queries.js';
 import { Localized } from './localized.js';
 import type { ReferenceData } from './reference-data.js';
 import { createRoleQueries, type ComparisonRow, type ResponsibilityRow, type RoleQueries } from './role-queries.js';
@@ -12,6 +13,7 @@ export type RolesRepository = ReturnType<typeof createRolesRepository>;
 /** Shapes the rows role-queries.ts reads into the role endpoints' responses, in the negotiated language. */
 export function createRolesRepository(db: Db, refs: ReferenceData) {
   const q: RoleQueries = createRoleQueries(db, refs);
+  let crosswalks: ReturnType<typeof crosswalksByRole> | undefined;
 
   function comparisonTitle(c: ComparisonRow, l: Localized): string {
     if (l.lang === 'pl') return c.titlePl;
@@ -41,11 +43,13 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
           technologies: (d.taskTechnologies.get(t.id) ?? []).map((x) => ({ ...refs.technologyRef(x.technologyId), matched: x.matched })),
           concepts: (d.taskConcepts.get(t.id) ?? []).map((x, j) => refs.conceptMention(x.conceptId, x.matched, x, l, `tasks[${i}].concepts[${j}]`)),
           source: refs.source(t),
+          updatedIn: refs.updatedIn(ids.task(role.slug, row.slug, t.key)),
         })),
         technologies: (d.technologies.get(row.id) ?? []).map((x, i) => ({ ...refs.technologyRef(x.technologyId), context: l.optional(`technologies[${i}].context`, x.contextPl, x.contextEn), source: refs.source(x) })),
         otherTools: (d.notes.get(row.id) ?? []).map((n, i) => ({ text: l.text(`otherTools[${i}].text`, n.textPl, n.textEn), source: refs.source(n) })),
         concepts: (d.headingConcepts.get(row.id) ?? []).map((x, j) => refs.conceptMention(x.conceptId, x.matched, x, l, `concepts[${j}]`)),
         source: refs.source(row),
+        updatedIn: refs.updatedIn(ids.responsibility(role.slug, row.slug)),
       });
     });
   }
@@ -129,6 +133,8 @@ export function createRolesRepository(db: Db, refs: ReferenceData) {
             },
           ];
         }),
+        crosswalks: (crosswalks ??= crosswalksByRole(db)).get(role.id) ?? [],
+        updatedIn: refs.updatedIn(ids.role(role.slug)),
         counts: q.counts(role.id),
         links: {
           responsibilities: urls.responsibilities(role.slug),

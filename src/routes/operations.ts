@@ -37,6 +37,10 @@ const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
         reply.header('retry-after', '5');
         return sendProblem(request, reply, { type: 'not-ready', detail: { pl: 'Serwer się zamyka.', en: 'The server is shutting down.' } });
       }
+      if (!app.warmedUp) {
+        reply.header('retry-after', '1');
+        return sendProblem(request, reply, { type: 'not-ready', detail: { pl: 'Serwer się rozgrzewa.', en: 'The server is warming up.' } });
+      }
       if (current.dataVersion === 'unseeded' || roles === 0) {
         reply.header('retry-after', '5');
         return sendProblem(request, reply, { type: 'not-ready', detail: { pl: 'Baza danych nie ma jeszcze danych.', en: 'The database holds no seeded data yet.' } });

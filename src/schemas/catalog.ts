@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aliasSchema, entityIdSchema, provenanceSchema, roleRefSchema, skillKindSchema, skillRefSchema, slugSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { aliasSchema, entityIdSchema, provenanceSchema, roleRefSchema, skillKindSchema, skillRefSchema, slugSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema, updatedInSchema } from './common.js';
 import { USAGE_KINDS } from './roles.js';
 
 /** Ids of nodes that name the same real thing in another kind (Kubernetes the technology and Kubernetes the skill). */
@@ -30,6 +30,7 @@ export const technologySchema = technologySummarySchema
     ),
     skills: z.array(skillRefSchema.extend({ source: sourceSchema })),
     comparisons: z.array(z.object({ id: entityIdSchema, slug: z.string(), url: z.string(), role: roleRefSchema, matched: z.string(), source: sourceSchema })),
+    updatedIn: updatedInSchema,
     untranslated: untranslatedSchema,
   })
   .meta({ id: 'Technology' });
@@ -61,6 +62,7 @@ export const skillSchema = skillSummarySchema
         source: sourceSchema,
       }),
     ),
+    updatedIn: updatedInSchema,
   })
   .meta({ id: 'Skill' });
 

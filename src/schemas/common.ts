@@ -43,6 +43,12 @@ export const entityIdSchema = z
   .string()
   .describe('The graph-node id `kind:key` (`role:ai-engineer`, `responsibility:ai-engineer.mlops`, `technology:dvc`); the same in every response, accepted wherever the entity is.');
 
+/** The release in which an entity last changed, from the release log. */
+export const updatedInSchema = z
+  .string()
+  .nullable()
+  .describe('The data version (see `GET /versions`) in which the entity last changed; null when the release log does not record it.');
+
 export const roleRefSchema = z
   .object({ id: entityIdSchema, slug: z.string(), name: z.string(), url: z.string() })
   .meta({ id: 'RoleRef', description: 'A link to a role.' });
@@ -148,8 +154,8 @@ export const problemSchema = z
 
 
 /** Error responses as the spec documents them: problem+json, not application/json. */
-export function problemResponses(...statuses: (400 | 404 | 406 | 500)[]) {
-  const descriptions = { 400: 'Invalid parameter.', 404: 'Not found.', 406: 'Not acceptable.', 500: 'Internal error.' } as const;
+export function problemResponses(...statuses: (400 | 404 | 406 | 410 | 500)[]) {
+  const descriptions = { 400: 'Invalid parameter.', 404: 'Not found.', 406: 'Not acceptable.', 410: 'Gone: older than the history kept.', 500: 'Internal error.' } as const;
   return Object.fromEntries(
     statuses.map((status) => [status, { description: descriptions[status], content: { 'application/problem+json': { schema: problemSchema } } }]),
   ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }>;

@@ -5,7 +5,7 @@ import { detailQuerySchema } from './common.js';
 /** schema.org JSON-LD documents: the `application/ld+json` representation of roles, technologies and skills. */
 
 /** Terms whose values are codes or names in no particular language, so the context exempts them from `@language`. */
-export const LANGUAGE_NEUTRAL_TERMS = ['alternateName', 'termCode'] as const;
+export const LANGUAGE_NEUTRAL_TERMS = ['alternateName', 'termCode', 'codeValue'] as const;
 
 const languageNeutralTerm = (term: (typeof LANGUAGE_NEUTRAL_TERMS)[number]) =>
   z.object({ '@id': z.literal(`schema:${term}`), '@language': z.null() });
@@ -17,6 +17,7 @@ export const jsonLdContextSchema = z
       '@language': z.enum(LANGUAGES).describe('The negotiated response language: every plain string not exempted below is in it.'),
       alternateName: languageNeutralTerm('alternateName'),
       termCode: languageNeutralTerm('termCode'),
+      codeValue: languageNeutralTerm('codeValue'),
     }),
   ])
   .meta({
@@ -54,6 +55,16 @@ export const definedTermJsonLdSchema = z
   .object({ '@context': jsonLdContextSchema, ...definedTermNodeSchema.shape })
   .meta({ id: 'DefinedTermJsonLd', description: 'A technology or skill as a schema.org DefinedTerm JSON-LD document.' });
 
+export const categoryCodeNodeSchema = z
+  .object({
+    '@type': z.literal('CategoryCode'),
+    '@id': z.string().optional().describe('The concept URI, where the taxonomy publishes one (ESCO occupations, ISCO-08 groups).'),
+    codeValue: z.string().describe('The code (ISCO-08, O*NET-SOC), or the concept URI for ESCO occupations, which have no code.'),
+    name: z.object({ '@value': z.string(), '@language': z.literal('en') }).strict().describe('The concept\'s label in the published file (English).'),
+    inCodeSet: z.object({ '@type': z.literal('CategoryCodeSet'), name: z.string() }).describe('The taxonomy: ESCO, ISCO-08 or O*NET-SOC.'),
+  })
+  .meta({ id: 'CategoryCodeNode', description: 'A role\'s crosswalk to a public occupation taxonomy as a schema.org CategoryCode.' });
+
 export const occupationJsonLdSchema = z
   .object({
     '@context': jsonLdContextSchema,
@@ -65,6 +76,7 @@ export const occupationJsonLdSchema = z
     description: jsonLdTextSchema.optional().describe('The definition; absent for roles the documents only mention.'),
     responsibilities: z.array(jsonLdTextSchema).describe('The responsibilities\' names, in document order.'),
     skills: z.array(definedTermNodeSchema).describe('Every skill the role requires, in document order.'),
+    occupationalCategory: z.array(categoryCodeNodeSchema).describe('The role\'s crosswalks (ESCO, ISCO-08, O*NET-SOC); how closely each matches is in `GET /roles/{role}` and the SKOS export.'),
   })
   .meta({
     id: 'OccupationJsonLd',
@@ -93,3 +105,14 @@ export type DefinedTermSetNode = z.infer<typeof definedTermSetNodeSchema>;
 export type DefinedTermNode = z.infer<typeof definedTermNodeSchema>;
 export type DefinedTermJsonLd = z.infer<typeof definedTermJsonLdSchema>;
 export type OccupationJsonLd = z.infer<typeof occupationJsonLdSchema>;
+export type CategoryCodeNode = z.infer<typeof categoryCodeNodeSchema>;
+
+/** The JSON-LD export: SKOS statements under an inline context; each node's properties are described in the context. */
+export const graphExportJsonLdSchema = z
+  .object({
+    '@context': z.record(z.string(), z.unknown()).describe('SKOS, Dublin Core and RDFS terms under short names; labels and definitions as language maps.'),
+    '@graph': z
+      .array(z.looseObject({ '@id': z.string(), '@type': z.enum(['ConceptScheme', 'Concept']) }))
+      .describe('The concept scheme, then one `skos:Concept` per node (`identifier` is the API id).'),
+  })
+  .meta({ id: 'GraphExportJsonLd', description: 'The whole graph as SKOS in JSON-LD.' });

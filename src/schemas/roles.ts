@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { aliasSchema, conceptSchema, entityIdSchema, pageSchema, roleRefSchema, slugSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema } from './common.js';
+import { crosswalkSchema } from './crosswalks.js';
+import { aliasSchema, conceptSchema, entityIdSchema, pageSchema, roleRefSchema, slugSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema, updatedInSchema } from './common.js';
 
 const labeledTextSchema = z.object({ label: z.string().nullable(), text: z.string(), source: sourceSchema });
 
@@ -55,6 +56,10 @@ export const roleSchema = z
         }),
       )
       .describe('What each comparison says of this role.'),
+    crosswalks: z
+      .array(crosswalkSchema)
+      .describe('The role in public occupation taxonomies (ESCO, ISCO-08, O*NET-SOC), each with the published row it was read from. A role with no occupation of its own maps to a broader one (`match: broad`).'),
+    updatedIn: updatedInSchema,
     counts: roleSummarySchema.shape.counts,
     links: z.object({ responsibilities: z.string(), skills: z.string(), technologies: z.string(), comparisons: z.string() }),
     source: sourceSchema,
@@ -79,6 +84,7 @@ export const responsibilitySchema = z
         technologies: z.array(technologyRefSchema.extend({ matched: z.string() })).describe('Technologies the task names.'),
         concepts: z.array(conceptSchema),
         source: sourceSchema,
+        updatedIn: updatedInSchema,
       }),
     ),
     technologies: z
@@ -87,6 +93,7 @@ export const responsibilitySchema = z
     otherTools: z.array(z.object({ text: z.string(), source: sourceSchema })).describe('Items of that list that name no particular technology.'),
     concepts: z.array(conceptSchema).describe('Concepts the heading names.'),
     source: sourceSchema,
+    updatedIn: updatedInSchema,
     untranslated: untranslatedSchema,
   })
   .meta({ id: 'Responsibility' });

@@ -6,11 +6,13 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../db/schema.js';
 import { loadCuratedData } from './curated-data.js';
-import { DEFAULT_SEED_INPUTS, type SeedInputs, computeDataVersion, listDocuments } from './data-version.js';
+import { DEFAULT_SEED_INPUTS, KEPT_RELEASES, type SeedInputs, computeDataVersion, listDocuments } from './data-version.js';
+import { entityFingerprints } from './entity-fingerprints.js';
+import { ReleaseLogError, appendRelease, diffEntities, readReleaseLog, releaseLogPath, releaseRows, replay, type Release } from './release-log.js';
 import { GRAPH_TABLES } from './graph-model.js';
 import { parseDocument } from './parse-document.js';
 import { resolveGraph } from './resolve-graph.js';
-import { writeGraph } from './write-graph.js';
+import { writeGraph, writeRows } from './write-graph.js';
 import { writeSearchIndex } from '../search/write-search-index.js';
 import { writeGraphIndex } from '../model/graph-index-store.js';
 
@@ -21,6 +23,8 @@ export interface SeedReport {
   counts: Record<string, number>;
   warnings: string[];
   untranslated: string[];
+  /** The release this seed recorded in the release log, or null when no entity changed. */
+  newRelease: { version: string; created: number; updated: number; removed: number } | null;
   durationMs: number;
 }
 
@@ -37,6 +41,8 @@ export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_
   });
   const { model, warnings, untranslated } = resolveGraph(documents, curated);
   const dataVersion = computeDataVersion(inputs);
+  const releases = recordRelease(inputs, model, dataVersion, documents.map((d) => ({ file: d.parsed.file, sha256: d.sha256 })));
+  const newRelease = releases.added;
 
   mkdirSync(dirname(databasePath), { recursive: true });
   const temporary = `${databasePath}.${process.pid}.${Date.now()}.tmp`;
@@ -53,6 +59,10 @@ export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_
         writeGraph(sqlite, model);
         writeSearchIndex(sqlite);
         writeGraphIndex(sqlite);
+        const rows = releaseRows(releases.all, inputs.keptReleases ?? KEPT_RELEASES);
+        writeRows(sqlite, schema.releases, rows.releases);
+        writeRows(sqlite, schema.releaseChanges, rows.releaseChanges);
+        writeRows(sqlite, schema.entityVersions, rows.entityVersions);
         const meta = { dataVersion, seededAt: new Date().toISOString(), documents: JSON.stringify(model.documents.map((d) => d.file)) };
         for (const [key, value] of Object.entries(meta)) db.insert(schema.meta).values({ key, value }).run();
       })();
@@ -73,8 +83,27 @@ export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_
     counts: Object.fromEntries(GRAPH_TABLES.map((t) => [t, model[t].length])),
     warnings,
     untranslated,
+    newRelease: newRelease
+      ? { version: newRelease.version, ...Object.fromEntries((['created', 'updated', 'removed'] as const).map((c) => [c, newRelease.changes.filter((x) => x.change === c).length])) } as NonNullable<SeedReport['newRelease']>
+      : null,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Compares the entities just built with the release log's record of them and appends a release
+ * when any changed (the first seed records every entity as created). Appended before the database
+ * is built: the log is the source of the history, the database a copy of it.
+ */
+function recordRelease(inputs: SeedInputs, model: Parameters<typeof entityFingerprints>[0], dataVersion: string, documents: Release['documents']) {
+  const path = releaseLogPath(inputs.documentsDir);
+  const all = readReleaseLog(path);
+  const changes = diffEntities(replay(all), entityFingerprints(model), model);
+  if (changes.length === 0) return { all, added: null };
+  if (all.some((r) => r.version === dataVersion)) throw new ReleaseLogError(`${path}: release ${dataVersion} is recorded with other content; the log was edited by hand`);
+  const added: Release = { version: dataVersion, madeAt: new Date().toISOString(), documents, changes };
+  appendRelease(path, added);
+  return { all: [...all, added], added };
 }
 
 /** The data version a database was seeded with, or null when it is missing or unreadable. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { TECHNOLOGY_KINDS } from '../db/schema.js';
+import { CROSSWALK_SCHEMES, MATCH_TYPES, TECHNOLOGY_KINDS } from '../db/schema.js';
 
 /** The curated data in seed/: the vocabulary that resolves entities, and the English translations. */
 
@@ -40,9 +40,38 @@ export type Vocabulary = z.infer<typeof vocabularySchema>;
 export const translationsSchema = z.record(z.string().min(1), z.string().min(1));
 export type Translations = z.infer<typeof translationsSchema>;
 
+/**
+ * Roles to public taxonomies: each mapping names one of `sources` (the published file it was read
+ * from) and the row there, so a reader can check it. ESCO gives URIs, ISCO-08 and O*NET-SOC codes.
+ */
+export const crosswalksSchema = z
+  .object({
+    note: z.string(),
+    sources: z.record(z.string(), z.object({ standard: z.string(), version: z.string(), file: z.string(), copy: z.string() })),
+    roles: z.record(
+      slug,
+      z.array(
+        z
+          .object({
+            scheme: z.enum(CROSSWALK_SCHEMES),
+            code: z.string().min(1).optional(),
+            uri: z.url().optional(),
+            label: z.string().min(1),
+            match: z.enum(MATCH_TYPES),
+            source: z.string().min(1),
+            row: z.string().min(1),
+          })
+          .refine((m) => m.code !== undefined || m.uri !== undefined, 'a mapping needs a code or a uri'),
+      ),
+    ),
+  })
+  .refine((c) => Object.values(c.roles).every((ms) => ms.every((m) => m.source in c.sources)), 'every mapping must name one of `sources`');
+export type Crosswalks = z.infer<typeof crosswalksSchema>;
+
 export interface CuratedData {
   vocabulary: Vocabulary;
   translations: Translations;
+  crosswalks: Crosswalks;
 }
 
 export class CuratedDataError extends Error {}
@@ -51,11 +80,13 @@ export const VOCABULARY_FILE = 'vocabulary.json';
 /** How served provenance names the curated vocabulary: relative to the repository, as a reader finds it. */
 export const CURATED_VOCABULARY = 'seed/vocabulary.json';
 export const TRANSLATIONS_FILE = join('translations', 'en.json');
+export const CROSSWALKS_FILE = 'crosswalks.json';
 
 export function loadCuratedData(seedDir: string): CuratedData {
   return {
     vocabulary: readJson(join(seedDir, VOCABULARY_FILE), vocabularySchema),
     translations: readJson(join(seedDir, TRANSLATIONS_FILE), translationsSchema),
+    crosswalks: readJson(join(seedDir, CROSSWALKS_FILE), crosswalksSchema),
   };
 }
 

@@ -7,7 +7,11 @@ export interface SeedInputs {
   documentsDir: string;
   seedDir: string;
   migrationsDir: string;
+  /** How many of the newest releases keep their changes in the database (older ones answer 410 in /changes). */
+  keptReleases?: number;
 }
+
+export const KEPT_RELEASES = 100;
 
 export const DEFAULT_SEED_INPUTS: SeedInputs = { documentsDir: DOCUMENTS_DIR, seedDir: SEED_DIR, migrationsDir: MIGRATIONS_DIR };
 

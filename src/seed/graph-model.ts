@@ -27,6 +27,7 @@ export interface GraphModel {
   comparisonSides: (typeof s.comparisonSides.$inferInsert)[];
   comparisonSideTechnologies: (typeof s.comparisonSideTechnologies.$inferInsert)[];
   matchForms: (typeof s.matchForms.$inferInsert)[];
+  roleCrosswalks: (typeof s.roleCrosswalks.$inferInsert)[];
 }
 
 export const GRAPH_TABLES = [
@@ -55,6 +56,7 @@ export const GRAPH_TABLES = [
   'comparisonSides',
   'comparisonSideTechnologies',
   'matchForms',
+  'roleCrosswalks',
 ] as const satisfies readonly (keyof GraphModel)[];
 
 export function emptyGraphModel(): GraphModel {

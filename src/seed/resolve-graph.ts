@@ -5,6 +5,7 @@ import { markCuratedNames } from './name-provenance.js';
 import type { CuratedData } from './curated-data.js';
 import { EntityRegistry } from './entity-registry.js';
 import { type GraphModel, type Source, emptyGraphModel } from './graph-model.js';
+import { crosswalkRows } from './crosswalk-rows.js';
 import { DocumentFormatError } from './document-format-error.js';
 import type { ParsedComparison, ParsedDocument, ParsedResponsibility, ParsedSkillCategory } from './parse-document.js';
 
@@ -29,6 +30,7 @@ export function resolveGraph(documents: SourceDocument[], curated: CuratedData):
   const parsed = sorted.map((doc, index) => ({ id: index + 1, parsed: doc.parsed }));
   assignAliasProvenance(model, parsed);
   markCuratedNames(model, parsed);
+  model.roleCrosswalks = crosswalkRows(model, curated.crosswalks);
   return { model, untranslated: registry.untranslatedTexts(), warnings: registry.warnings };
 }
 

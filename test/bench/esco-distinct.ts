@@ -8,6 +8,8 @@ import { percentile } from './stats.js';
  */
 export interface DistinctRow {
   name: string;
+  /** 'after /ready': a freshly started server's first requests once /ready is green; 'warm': a server that has served for a while. */
+  phase: string;
   example: string;
   urls: number;
   p50: number;
@@ -58,8 +60,7 @@ export async function distinctUrls(server: RunningServer, count: number): Promis
   };
 }
 
-export async function measureDistinct(server: RunningServer, count: number, headers: Record<string, string>): Promise<DistinctRow[]> {
-  const urls = await distinctUrls(server, count);
+export async function measureDistinct(server: RunningServer, urls: Record<keyof typeof TARGETS, string[]>, count: number, headers: Record<string, string>, phase: string): Promise<DistinctRow[]> {
   const rows: DistinctRow[] = [];
   for (const name of Object.keys(TARGETS) as (keyof typeof TARGETS)[]) {
     const times: number[] = [];
@@ -76,6 +77,7 @@ export async function measureDistinct(server: RunningServer, count: number, head
     const sorted = Float64Array.from(times).sort();
     const row: DistinctRow = {
       name: name === 'neighbors' ? 'neighbors depth 2' : name,
+      phase,
       example: urls[name][0] ?? '–',
       urls: urls[name].length,
       p50: percentile(sorted, 50),
@@ -86,7 +88,7 @@ export async function measureDistinct(server: RunningServer, count: number, head
       ok: false,
     };
     row.ok = row.urls >= Math.min(count, 150) && row.p99 <= row.maxP99Ms && failed === 0;
-    console.error(`  distinct ${row.name.padEnd(18)} ${row.urls} URLs p50 ${row.p50.toFixed(2)} p99 ${row.p99.toFixed(2)} max ${row.max.toFixed(1)} ms, ${failed} failed; slowest ${slowest.map((s) => `${s.url} ${s.ms.toFixed(1)}`).join(', ')}`);
+    console.error(`  distinct ${phase} ${row.name.padEnd(18)} ${row.urls} URLs p50 ${row.p50.toFixed(2)} p99 ${row.p99.toFixed(2)} max ${row.max.toFixed(1)} ms, ${failed} failed; slowest ${slowest.map((s) => `${s.url} ${s.ms.toFixed(1)}`).join(', ')}`);
     rows.push(row);
   }
   return rows;

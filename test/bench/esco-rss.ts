@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { installCleanup, killAllChildren } from './children.js';
 import { escoEndpoints, measureEsco } from './esco.js';
-import { measureDistinct } from './esco-distinct.js';
+import { distinctUrls, measureDistinct } from './esco-distinct.js';
 import { getRaw } from './http-probe.js';
 import { parseOptions } from './options.js';
 import { SERVER_NODE_FLAGS, SERVER_RUNTIME_ENV, startRolegraph, useCompiled } from './spawn-server.js';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   for (let run = 1; run <= runs; run++) {
     const server = await startRolegraph({ ...ESCO, port: values.port === undefined ? undefined : Number(values.port), nodeFlags, runtimeEnv: values['no-runtime-env'] ? {} : undefined, env: Object.fromEntries(values.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) });
     const start = server.rssMb();
-    const distinct = await measureDistinct(server, Number(values.distinct), {});
+    const distinct = await measureDistinct(server, await distinctUrls(server, Number(values.distinct)), Number(values.distinct), {}, 'warm');
     const afterDistinct = server.rssMb();
     console.log(`  after distinct: ${show(await metrics(server.port))}`);
     if (!values['distinct-only']) await measureEsco(server, await escoEndpoints(server), options);

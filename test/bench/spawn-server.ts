@@ -22,7 +22,8 @@ export function rssMbOf(pid: number): number {
   return Number(kb[1]) / 1024;
 }
 
-async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number, nodeFlags: readonly string[] = [], fixedPort?: number): Promise<RunningServer> {
+/** Cold start is timed to the first 200 of `readyPath`; the server is handed over once `servingPath` (default the same) answers 200 too. */
+async function start(name: string, script: string, args: string[], env: Record<string, string>, readyPath: string, timeoutMs: number, nodeFlags: readonly string[] = [], fixedPort?: number, servingPath = readyPath): Promise<RunningServer> {
   const port = fixedPort ?? (await freePort());
   const spawned = performance.now();
   const child = spawnTs(script, args, { ...env, PORT: String(port), HOST }, { nodeFlags });
@@ -31,6 +32,7 @@ async function start(name: string, script: string, args: string[], env: Record<s
   let coldStartMs: number;
   try {
     coldStartMs = await pollUntilOk(port, readyPath, spawned, { intervalMs: POLL_INTERVAL_MS, timeoutMs, isDead: () => dead });
+    if (servingPath !== readyPath) await pollUntilOk(port, servingPath, spawned, { intervalMs: POLL_INTERVAL_MS, timeoutMs, isDead: () => dead });
   } catch (error) {
     await child.stop('SIGKILL');
     throw new Error(`${name}: ${(error as Error).message}\n${child.output()}`);
@@ -56,16 +58,18 @@ export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2', '--no-allocation-si
 export const SERVER_RUNTIME_ENV = { MALLOC_MMAP_THRESHOLD_: '524288', MALLOC_TRIM_THRESHOLD_: '524288' } as const;
 
 /** rolegraph itself on a database that is already seeded with the current code, so it does not re-seed. */
-export function startRolegraph(opts: { databasePath: string; documentsDir: string; timeoutMs?: number; port?: number; nodeFlags?: readonly string[]; runtimeEnv?: Record<string, string>; env?: Record<string, string> }): Promise<RunningServer> {
+export function startRolegraph(opts: { databasePath: string; documentsDir: string; readyPath?: string; timeoutMs?: number; port?: number; nodeFlags?: readonly string[]; runtimeEnv?: Record<string, string>; env?: Record<string, string> }): Promise<RunningServer> {
   return start(
     'rolegraph',
     entry('server'),
     [],
     { DATABASE_PATH: opts.databasePath, DOCUMENTS_DIR: opts.documentsDir, ...(opts.runtimeEnv ?? SERVER_RUNTIME_ENV), ...SERVER_ENV, ...opts.env },
-    '/health',
+    opts.readyPath ?? '/health',
     opts.timeoutMs ?? 180_000,
     opts.nodeFlags ?? SERVER_NODE_FLAGS,
     opts.port,
+    // Load goes to a replica once it is ready (warmed up), as a balancer sends it.
+    '/ready',
   );
 }
 

@@ -61,6 +61,8 @@ function validValue(param: Parameter, pools: Pools): fc.Arbitrary<string> {
       return fc.constantFrom(...values.roles, ...values.roleNames);
     case 'responsibility':
       return fc.constantFrom(...values.responsibilities.map(([, r]) => r));
+    case 'since':
+      return fc.constantFrom(...values.versions);
     case 'technology':
       return fc.constantFrom(...values.technologies, ...values.technologyNames);
     case 'skill':

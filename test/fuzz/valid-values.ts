@@ -14,6 +14,8 @@ export interface ValidValues {
   nodeIds: string[];
   /** Words from names, for search and suggest. */
   words: string[];
+  /** Data versions the change feed knows: the releases and the current data version. */
+  versions: string[];
 }
 
 async function getJson<T>(app: App, url: string): Promise<T> {
@@ -34,6 +36,8 @@ export async function collectValidValues(app: App): Promise<ValidValues> {
     for (const item of page.items) responsibilities.push([role.slug, item.slug]);
   }
   const graph = await getJson<{ nodes: { id: string; name: string }[] }>(app, '/graph');
+  const releases = (await getJson<{ items: { version: string }[] }>(app, '/versions?limit=100')).items.map((v) => v.version);
+  const { dataVersion } = await getJson<{ dataVersion: string }>(app, '/meta');
   const names = [...roles, ...technologies, ...skills].map((e) => e.name);
   const words = [...new Set(names.flatMap((n) => n.split(/[\s,()/]+/)).filter((w) => w.length > 1))];
   return {
@@ -46,5 +50,6 @@ export async function collectValidValues(app: App): Promise<ValidValues> {
     responsibilities,
     nodeIds: graph.nodes.map((n) => n.id),
     words,
+    versions: [...new Set([...releases, dataVersion])],
   };
 }

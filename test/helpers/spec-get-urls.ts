@@ -25,7 +25,8 @@ export async function parameterValues(get: Get): Promise<Record<string, string>>
   const responsibility = (await firstItem(get, `/roles/${role}/responsibilities`)).slug;
   const technology = (await firstItem(get, '/technologies')).slug;
   const skill = (await firstItem(get, '/skills')).slug;
-  return { role, a: role, b: otherRole, responsibility, technology, skill, node: `technology:${technology}`, from: `technology:${technology}`, to: `role:${otherRole}`, q: 'python', url: `http://localhost:80/roles/${role}`, asset: 'rolegraph.js', type: 'not-found' };
+  const since = ((await get('/versions')).json() as { items: { version: string }[] }).items[0].version;
+  return { since, role, a: role, b: otherRole, responsibility, technology, skill, node: `technology:${technology}`, from: `technology:${technology}`, to: `role:${otherRole}`, q: 'python', url: `http://localhost:80/roles/${role}`, asset: 'rolegraph.js', type: 'not-found' };
 }
 
 /** Routes that bypass the response cache and answer with validators of their own (versioned static assets). */

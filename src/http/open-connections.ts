@@ -1,0 +1,51 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+/** What the server can still say on a connection it must close: a problem answer for a request, or a raw 408 for a socket with none. */
+export interface LastWords {
+  /** A request whose answer has not started: answered (and the connection closed) by the caller. */
+  request(req: IncomingMessage, res: ServerResponse): void;
+  /** A socket with no request to answer (headers still arriving): written straight to it, then ended. */
+  socket(socket: Socket): void;
+}
+
+/**
+ * The server's open connections and, for each, the requests whose answers have not finished. At a
+ * shutdown's deadline, `closeSlow` answers every such request that has not been answered yet (a 503 or
+ * 408 problem rather than a reset), says a raw 408 to sockets still sending headers, and destroys what
+ * is left a moment later — so a slow client cannot keep the process from exiting cleanly.
+ * Public APIs only: the server's 'connection' and 'request' events, the response's 'finish'.
+ */
+export class OpenConnections {
+  private readonly open = new Map<Socket, Set<ServerResponse>>();
+
+  watch(server: Server): void {
+    server.on('connection', (socket: Socket) => {
+      this.open.set(socket, new Set());
+      socket.once('close', () => this.open.delete(socket));
+    });
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const pending = this.open.get(req.socket);
+      if (pending === undefined) return;
+      pending.add(res);
+      res.once('finish', () => pending.delete(res));
+      res.once('close', () => pending.delete(res));
+    });
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  /** Answers what is unanswered, then destroys every connection still open after `graceMs`. Resolves when all are closed. */
+  async closeSlow(lastWords: LastWords, graceMs: number): Promise<void> {
+    for (const [socket, pending] of this.open) {
+      const unanswered = [...pending].filter((res) => !res.headersSent);
+      if (pending.size === 0) lastWords.socket(socket);
+      else for (const res of unanswered) lastWords.request(res.req, res);
+    }
+    const deadline = Date.now() + graceMs;
+    while (this.open.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const socket of this.open.keys()) socket.destroy();
+  }
+}

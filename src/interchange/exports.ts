@@ -1,0 +1,61 @@
+import type { DataContext } from '../data/data-context.js';
+import { writeCsvZip } from './export-csv.js';
+import { readExportData, type ExportData } from './export-data.js';
+import { graphJsonLd } from './export-jsonld.js';
+import { writeTurtle } from './export-turtle.js';
+import { skosScheme } from './skos-model.js';
+
+interface Made {
+  data?: ExportData;
+  csv?: Buffer;
+  /** By origin: the RDF exports name nodes with absolute IRIs. */
+  turtle: Map<string, Promise<string>>;
+  jsonLd: Map<string, string>;
+}
+
+/**
+ * The exports, each made once per data version (a data context is one version; a swap makes a new
+ * one, and its exports with it) and once per origin for the RDF ones. The response cache keeps the
+ * bytes for the hits that follow; this keeps a cache eviction from rebuilding them.
+ */
+const made = new WeakMap<DataContext, Made>();
+
+function of(context: DataContext): Made & { data: ExportData } {
+  let entry = made.get(context);
+  if (!entry) {
+    entry = { turtle: new Map(), jsonLd: new Map() };
+    made.set(context, entry);
+  }
+  entry.data ??= readExportData(context.db, context.dataVersion, context.seededAt);
+  return entry as Made & { data: ExportData };
+}
+
+export function csvExport(context: DataContext): Buffer {
+  const entry = of(context);
+  return (entry.csv ??= writeCsvZip(entry.data));
+}
+
+export function turtleExport(context: DataContext, origin: string): Promise<string> {
+  const entry = of(context);
+  let turtle = entry.turtle.get(origin);
+  if (!turtle) {
+    turtle = writeTurtle(skosScheme(entry.data, origin));
+    entry.turtle.set(origin, turtle);
+  }
+  return turtle;
+}
+
+export function jsonLdExport(context: DataContext, origin: string): string {
+  const entry = of(context);
+  let body = entry.jsonLd.get(origin);
+  if (body === undefined) {
+    body = JSON.stringify(graphJsonLd(skosScheme(entry.data, origin)));
+    entry.jsonLd.set(origin, body);
+  }
+  return body;
+}
+
+/** The file name a download is saved under: the data version in it, so two versions never overwrite each other. */
+export function exportFileName(context: DataContext, extension: string): string {
+  return `rolegraph-${context.dataVersion}.${extension}`;
+}
