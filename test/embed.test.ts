@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CARD_LABELS } from '../src/embed/card-labels.js';
 import { firstSentence } from '../src/embed/role-card.js';
+import { SEARCH_LABELS } from '../src/embed/search-labels.js';
+import { componentSnippet, embedCardUrl, HOST_RESERVE_CSS, hostCsp, iframeSnippet } from '../src/embed/snippets.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import { roleCardSchema } from '../src/schemas/card.js';
 import { oembedSchema } from '../src/schemas/embed.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
@@ -75,21 +82,57 @@ describe('GET /embed/roles/{role} (the iframe card)', () => {
       const html = response.body;
       expect(html).toContain(`<html lang="${lang}" data-theme="dark">`);
       for (const r of card.responsibilities) expect(html).toContain(`<span class="name">${r.name}</span>`);
-      expect(html.match(/<li class="responsibility">/g)).toHaveLength(5);
+      expect(html.match(/<li class="responsibility"/g)).toHaveLength(5);
       const oembed = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(html)![1].replace(/&amp;/g, '&');
       expect(new URL(oembed).searchParams.get('url')).toBe(`${ORIGIN}/embed/roles/ai-engineer?lang=${lang}&theme=dark`);
       expect((await get(oembed.slice(ORIGIN.length))).json().title).toBe(card.name);
       expect(html).toMatch(/<script src="\/embed\/frame\.js\?v=[\w-]+" defer><\/script>/);
-      // No inline scripts: the CSP would allow them, but the card must not need them.
+      // No inline script or style: the page works under script-src/style-src 'self'.
       expect(html.match(/<script\b[^>]*>/g)).toHaveLength(1);
+      expect(html).not.toMatch(/<style|\sstyle=/);
+      const css = /<link rel="stylesheet" href="(\/embed\/card\.css\?v=[\w-]+)">/.exec(html)![1];
+      const stylesheet = await get(css);
+      expect(stylesheet.headers['content-type']).toMatch(/^text\/css/);
+      expect(stylesheet.body).toContain('prefers-color-scheme:dark');
     }
   });
 
-  it('rejects an unknown theme naming the parameter, and answers 404 for an unknown role', async () => {
-    const bad = await get('/embed/roles/ai-engineer?theme=blue');
+  it('takes BCP 47 tags and theme=auto, as the rest of the API does', async () => {
+    for (const [tag, lang] of [['en-US', 'en'], ['EN', 'en'], ['pl-PL', 'pl']]) {
+      const response = await get(`/embed/roles/ai-engineer?lang=${tag}&theme=auto`);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.body).toContain(`<html lang="${lang}" data-theme="auto">`);
+    }
+  });
+
+  it('answers errors with an HTML page in the card style and the right language (a problem for JSON clients)', async () => {
+    const missing = await get('/embed/roles/astronaut?lang=pl&theme=dark', { accept: 'text/html' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^text\/html/);
+    expect(missing.body).toContain('<html lang="pl" data-theme="dark">');
+    expect(missing.body).toContain('Nie znaleziono roli „astronaut”.');
+    expect(missing.body).toMatch(/<link rel="stylesheet" href="\/embed\/card\.css\?v=/);
+    const bad = await get('/embed/roles/ai-engineer?theme=blue&lang=en');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['theme']);
-    expect((await get('/embed/roles/no-such-role')).statusCode).toBe(404);
+    expect(bad.headers['content-type']).toMatch(/^text\/html/);
+    expect(bad.body).toContain('<html lang="en" data-theme="light">');
+    expect(bad.body).toContain('This card address is not valid.');
+    const asJson = await get('/embed/roles/ai-engineer?theme=blue', { accept: 'application/json' });
+    expect(asJson.statusCode).toBe(400);
+    expect(asJson.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['theme']);
+    expect((await get('/embed/roles/no-such-role', { accept: 'application/problem+json' })).headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('hides sections with nothing in them and says counts with the right plural forms', async () => {
+    const empty = await get('/embed/roles/data-analyst?lang=en');
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.body).not.toContain('Responsibilities');
+    expect(empty.body).not.toContain('<ol');
+    expect(empty.body).toMatch(/0 responsibilities · 0 skills/);
+    const card = (await get('/roles/ai-engineer/card?lang=pl')).json() as { counts: { technologies: number } };
+    const pl = (await get('/embed/roles/ai-engineer?lang=pl')).body;
+    const form = new Intl.PluralRules('pl').select(card.counts.technologies);
+    expect(pl).toContain(`${card.counts.technologies} ${{ one: 'technologia', few: 'technologie', many: 'technologii' }[form as 'one']}`);
   });
 });
 
@@ -134,6 +177,12 @@ describe('GET /oembed', () => {
     expect(answer).toMatchObject({ type: 'rich', version: '1.0', title: 'AI Engineer', provider_name: 'rolegraph', provider_url: `${ORIGIN}/` });
     const src = /<iframe src="([^"]+)"/.exec(answer.html)![1].replace(/&amp;/g, '&');
     expect(src.startsWith(`${ORIGIN}/embed/roles/ai-engineer?`)).toBe(true);
+    // It sizes itself through the external, pinned resize script: no inline code or style.
+    const resize = /<script async src="([^"]+)" integrity="(sha384-[^"]+)" crossorigin="anonymous"><\/script>/.exec(answer.html)!;
+    expect(resize[1]).toMatch(new RegExp(`^${ORIGIN}/embed/resize\\.js\\?v=[\\w-]+$`));
+    const script = await get(resize[1].slice(ORIGIN.length));
+    expect(resize[2]).toBe(`sha384-${createHash('sha384').update(script.rawPayload).digest('base64')}`);
+    expect(answer.html).not.toMatch(/style=|<script>/);
     expect(answer.html).toContain(`width="${answer.width}" height="${answer.height}"`);
     expect((await get(src.slice(ORIGIN.length))).statusCode).toBe(200);
   });
@@ -180,12 +229,39 @@ describe('GET /embed/rolegraph.js', () => {
     expect(response.body).toMatch(/rolegraph-search/);
     expect(gzipSync(response.rawPayload, { level: 9 }).length).toBeLessThanOrEqual(15 * 1024);
     const etag = response.headers.etag as string;
-    expect(response.headers['cache-control']).toMatch(/max-age=\d+/);
+    // The bare URL is revalidated on every use: a new version reaches pages at once.
+    expect(response.headers['cache-control']).toBe('no-cache');
     expect((await get('/embed/rolegraph.js', { 'if-none-match': etag })).statusCode).toBe(304);
     const versioned = await get(`/embed/rolegraph.js?v=${etag.replace(/"/g, '')}`);
-    expect(versioned.headers['cache-control']).toContain('immutable');
-    expect((await get('/embed/rolegraph.js?v=stale')).headers['cache-control']).not.toContain('immutable');
+    expect(versioned.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(versioned.rawPayload.equals(response.rawPayload)).toBe(true);
+    // A pin names exact bytes: any other version is a 404, never the current bytes.
+    for (const v of ['stale', 'bogus', '']) {
+      const pinned = await get(`/embed/rolegraph.js?v=${v}`);
+      expect(pinned.statusCode, v).toBe(404);
+      expect(pinned.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
     expect((await get('/embed/nothing.js')).statusCode).toBe(400);
+  });
+});
+
+describe('the docs', () => {
+  it('show the snippets, the host rule and the policy the code makes, the README too', () => {
+    const docs = readFileSync(join(PROJECT_ROOT, 'docs', 'embedding.md'), 'utf8');
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const component = componentSnippet({ url: `${ORIGIN}/embed/rolegraph.js` }, 'ai-engineer', 'en');
+    const iframe = iframeSnippet({ src: embedCardUrl(ORIGIN, 'ai-engineer', 'en'), title: 'AI Engineer', resize: { url: `${ORIGIN}/embed/resize.js` } });
+    for (const text of [component, iframe, HOST_RESERVE_CSS, hostCsp(ORIGIN)]) expect(docs).toContain(text);
+    expect(readme).toContain(component);
+    expect(readme).toContain('docs/embedding.md');
+  });
+
+  it('count with the plural forms of each language', () => {
+    expect(CARD_LABELS.pl.counts({ responsibilities: 1, skills: 3, technologies: 5 })).toBe('1 obowiązek · 3 umiejętności · 5 technologii');
+    expect(CARD_LABELS.pl.counts({ responsibilities: 22, skills: 1, technologies: 3 })).toBe('22 obowiązki · 1 umiejętność · 3 technologie');
+    expect(CARD_LABELS.en.counts({ responsibilities: 1, skills: 0, technologies: 2 })).toBe('1 responsibility · 0 skills · 2 technologies');
+    expect(SEARCH_LABELS.en.count(1)).toBe('1 suggestion');
+    expect(SEARCH_LABELS.pl.count(4)).toBe('4 podpowiedzi');
   });
 });
 
@@ -206,7 +282,25 @@ describe('GET /', () => {
     expect(response.body).toContain('<html lang="en">');
     const scripts = response.body.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts).toEqual([expect.stringMatching(/^<script type="module" src="\/embed\/explorer\.js\?v=[\w-]+">$/)]);
+    expect(response.body).not.toMatch(/<style|\sstyle=/);
     expect(frameAncestorsOf(response.headers['content-security-policy'])).toBe("'none'");
+  });
+
+  it('names the entity of a shared URL in its title and description, with oEmbed discovery for roles', async () => {
+    const html = { accept: 'text/html' };
+    const role = (await get('/?node=role:ai-engineer&lang=en', html)).body;
+    const card = (await get('/roles/ai-engineer/card?lang=en')).json() as { name: string; definition: string };
+    expect(role).toContain(`<title>${card.name} — rolegraph</title>`);
+    expect(role).toContain(`<meta name="description" content="${card.definition}">`);
+    const discovery = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(role)![1].replace(/&amp;/g, '&');
+    const oembed = await get(discovery.slice(ORIGIN.length));
+    expect(oembed.statusCode).toBe(200);
+    expect(oembed.json().title).toBe(card.name);
+    const technology = (await get('/?node=technology:kubernetes&lang=pl', html)).body;
+    expect(technology).toContain('<title>Kubernetes — rolegraph</title>');
+    expect(technology).toMatch(/<meta name="description" content="Kubernetes: technologia w grafie/);
+    expect(technology).not.toContain('json+oembed');
+    expect((await get('/?node=role:astronaut', html)).body).toContain('<title>rolegraph — eksplorator ról i umiejętności</title>');
   });
 });
 

@@ -1,28 +1,58 @@
 import type { Lang } from '../http/language.js';
 import { escapeHtml as e } from './html.js';
+import type { ScriptRef } from './snippets.js';
 
 const TEXT = {
-  pl: { title: 'rolegraph — eksplorator ról i umiejętności', noscript: 'Eksplorator potrzebuje JavaScriptu. Dane są też dostępne jako JSON, np. /roles.' },
-  en: { title: 'rolegraph — roles & skills explorer', noscript: 'The explorer needs JavaScript. The data is also served as JSON, e.g. /roles.' },
+  pl: {
+    title: 'rolegraph — eksplorator ról i umiejętności',
+    description: 'Role, obowiązki, technologie i umiejętności z dokumentów źródłowych, jako graf: szukaj, przeglądaj i osadzaj.',
+    noscript: 'Eksplorator potrzebuje JavaScriptu. Dane są też dostępne jako JSON, np. /roles.',
+    languages: 'Język',
+  },
+  en: {
+    title: 'rolegraph — roles & skills explorer',
+    description: 'Roles, responsibilities, technologies and skills from the source documents, as a graph: search, browse and embed.',
+    noscript: 'The explorer needs JavaScript. The data is also served as JSON, e.g. /roles.',
+    languages: 'Language',
+  },
 };
 
+/** The entity a shared explorer URL opens, so its title, description and oEmbed link name it (for link previews). */
+export interface ExplorerEntity {
+  name: string;
+  description: string;
+  /** Only roles have an oEmbed answer. */
+  oembedUrl: string | null;
+}
+
+export interface ExplorerAssets {
+  script: string;
+  stylesheet: string;
+  /** What the "Embed this" snippets load: pinned, with integrity. */
+  component: ScriptRef;
+  resize: ScriptRef;
+}
+
 /** The explorer's shell: everything else is drawn by its script (served from here, like its styles). */
-export function explorerHtml(lang: Lang, script: string, component: string): string {
+export function explorerHtml(lang: Lang, assets: ExplorerAssets, entity: ExplorerEntity | null): string {
+  const title = entity ? `${entity.name} — rolegraph` : TEXT[lang].title;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>${e(TEXT[lang].title)}</title>
-<style>${EXPLORER_CSS}</style>
-<meta name="rolegraph-component" content="${e(component)}">
-<script type="module" src="${e(script)}"></script>
+<title>${e(title)}</title>
+<meta name="description" content="${e(entity?.description ?? TEXT[lang].description)}">
+${entity?.oembedUrl ? `<link rel="alternate" type="application/json+oembed" href="${e(entity.oembedUrl)}" title="${e(entity.name)}">\n` : ''}<link rel="stylesheet" href="${e(assets.stylesheet)}">
+<meta name="rolegraph-component" content="${e(assets.component.url)}" data-integrity="${e(assets.component.integrity ?? '')}">
+<meta name="rolegraph-resize" content="${e(assets.resize.url)}" data-integrity="${e(assets.resize.integrity ?? '')}">
+<script type="module" src="${e(assets.script)}"></script>
 </head>
 <body>
 <header class="top">
 <a class="brand" href="/">rolegraph</a>
-<nav aria-label="Language" class="langs"><button type="button" data-lang="pl" lang="pl">PL</button><button type="button" data-lang="en" lang="en">EN</button></nav>
+<nav aria-label="${e(TEXT[lang].languages)}" class="langs"><button type="button" data-lang="pl" lang="pl">PL</button><button type="button" data-lang="en" lang="en">EN</button></nav>
 </header>
 <main id="main">
 <h1 id="heading">${e(TEXT[lang].title)}</h1>
@@ -38,24 +68,3 @@ export function explorerHtml(lang: Lang, script: string, component: string): str
 </html>
 `;
 }
-
-const EXPLORER_CSS = `
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f6f8fa}
-.top{display:flex;justify-content:space-between;align-items:center;padding:10px 20px;background:#1b1f24;color:#fff}
-.brand{color:#fff;font-weight:700;text-decoration:none}
-.langs button{font:inherit;background:none;color:#fff;border:1px solid #8c959f;border-radius:6px;padding:2px 10px;margin-left:6px;cursor:pointer}
-.langs button[aria-pressed=true]{background:#fff;color:#1b1f24}
-main{max-width:1200px;margin:0 auto;padding:16px 20px}
-h1{font-size:1.4rem;margin:8px 0 12px}h2{font-size:1.05rem;margin:18px 0 8px}
-.columns{display:grid;grid-template-columns:minmax(280px,420px) 1fr;gap:20px;margin-top:16px}
-@media (max-width:800px){.columns{grid-template-columns:1fr}}
-#picture .svg{background:#fff;border:1px solid #d0d7de;border-radius:10px;overflow:auto;max-height:70vh}
-.columns>*{min-width:0}
-#picture svg{display:block;max-width:100%;height:auto}
-#picture g.node a{cursor:pointer}
-.kind{display:inline-block;font-size:.8rem;color:#57606a;border:1px solid #d0d7de;border-radius:999px;padding:0 8px}
-.roles a{color:#0a58ca}
-#embed pre{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:10px;overflow:auto;white-space:pre-wrap;word-break:break-all}
-#embed button{font:inherit;padding:2px 10px;cursor:pointer}
-a{color:#0a58ca}
-`;

@@ -1,16 +1,15 @@
-import type { Lang } from '../http/language.js';
+import { type Lang, supported } from '../http/language.js';
 import type { OEmbed } from '../schemas/embed.js';
-import { escapeHtml } from './html.js';
+import { CARD_THEMES, type CardTheme } from './card-html.js';
+import { embedCardUrl, IFRAME_HEIGHT, IFRAME_WIDTH, iframeSnippet, type ScriptRef } from './snippets.js';
 
 export const PROVIDER_NAME = 'rolegraph';
-const DEFAULT_WIDTH = 560;
-const DEFAULT_HEIGHT = 640;
 const MIN_WIDTH = 280;
 
 export interface EmbeddedRole {
   slug: string;
   lang: Lang | null;
-  theme: 'light' | 'dark';
+  theme: CardTheme;
 }
 
 /**
@@ -26,19 +25,24 @@ export function roleOfUrl(url: string, origin: string): EmbeddedRole | null {
   }
   if (parsed.origin !== origin) return null;
   const lang = parsed.searchParams.get('lang');
-  const theme = parsed.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
-  const options = { lang: lang === 'pl' || lang === 'en' ? lang : null, theme } as const;
+  const theme = CARD_THEMES.find((t) => t === parsed.searchParams.get('theme')) ?? 'light';
+  const options = { lang: lang ? (supported(lang) ?? null) : null, theme } as const;
   const path = /^\/(?:embed\/)?roles\/([^/]+)(?:\/card)?\/?$/.exec(parsed.pathname);
   if (path) return { slug: decodeURIComponent(path[1]), ...options };
   const node = parsed.pathname === '/' ? /^role:(.+)$/.exec(parsed.searchParams.get('node') ?? '') : null;
   return node ? { slug: node[1], ...options } : null;
 }
 
-/** The oEmbed "rich" answer: an iframe of the card, as large as the consumer allows. */
-export function oembedFor(role: { slug: string; name: string }, embed: EmbeddedRole & { lang: Lang }, origin: string, max: { maxwidth?: number; maxheight?: number }): OEmbed {
-  const width = Math.max(Math.min(DEFAULT_WIDTH, max.maxwidth ?? DEFAULT_WIDTH), Math.min(MIN_WIDTH, max.maxwidth ?? MIN_WIDTH));
-  const height = Math.min(DEFAULT_HEIGHT, max.maxheight ?? DEFAULT_HEIGHT);
-  const src = `${origin}/embed/roles/${encodeURIComponent(role.slug)}?lang=${embed.lang}&theme=${embed.theme}`;
+/** The oEmbed "rich" answer: an iframe of the card, as large as the consumer allows, sized by the external resize script. */
+export function oembedFor(
+  role: { slug: string; name: string },
+  embed: EmbeddedRole & { lang: Lang },
+  origin: string,
+  max: { maxwidth?: number; maxheight?: number },
+  resize: ScriptRef,
+): OEmbed {
+  const width = Math.max(Math.min(IFRAME_WIDTH, max.maxwidth ?? IFRAME_WIDTH), Math.min(MIN_WIDTH, max.maxwidth ?? MIN_WIDTH));
+  const height = Math.min(IFRAME_HEIGHT, max.maxheight ?? IFRAME_HEIGHT);
   return {
     type: 'rich',
     version: '1.0',
@@ -46,12 +50,8 @@ export function oembedFor(role: { slug: string; name: string }, embed: EmbeddedR
     provider_name: PROVIDER_NAME,
     provider_url: `${origin}/`,
     cache_age: 3600,
-    html: iframeSnippet(src, role.name, width, height),
+    html: iframeSnippet({ src: embedCardUrl(origin, role.slug, embed.lang, embed.theme), title: role.name, resize, width, height }),
     width,
     height,
   };
-}
-
-export function iframeSnippet(src: string, title: string, width: number | string, height: number): string {
-  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy"></iframe>`;
 }

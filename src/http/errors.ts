@@ -12,6 +12,7 @@ const RESOURCE_NAMES = {
   problemType: { pl: 'typu problemu', en: 'problem type' },
   roleUrl: { pl: 'roli tego API pod adresem', en: 'role of this API at the URL' },
   version: { pl: 'wersji danych', en: 'data version' },
+  assetVersion: { pl: 'wersji pliku', en: 'version of the file' },
 } as const;
 
 export type ResourceName = keyof typeof RESOURCE_NAMES;

@@ -9,7 +9,7 @@ export const SOURCE_LANGUAGE: Lang = 'pl';
 export const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
 /** The supported language a tag's primary subtag names (`en-US` → en, `PL` → pl), or undefined. */
-function supported(tag: string): Lang | undefined {
+export function supported(tag: string): Lang | undefined {
   const primary = tag.split('-')[0].toLowerCase();
   return LANGUAGES.find((l) => l === primary);
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../http/language.js';
 import { CARD_THEMES } from '../embed/card-html.js';
+import { langQuerySchema } from './common.js';
 
-export const embedCardQuerySchema = z
-  .object({
-    lang: z.enum(LANGUAGES).optional().describe('Language of the card; overrides Accept-Language.'),
-    theme: z.enum(CARD_THEMES).default('light').describe('Colours of the card.'),
+export const embedCardQuerySchema = langQuerySchema
+  .extend({
+    theme: z.enum(CARD_THEMES).default('light').describe("Colours of the card: `auto` follows the reader's `prefers-color-scheme`."),
   })
   .strict();
 
@@ -26,7 +25,7 @@ export const oembedSchema = z
     provider_name: z.string(),
     provider_url: z.string(),
     cache_age: z.number().int().describe('Seconds the consumer may keep this answer.'),
-    html: z.string().describe('An iframe showing the card; the card posts `{type: "rolegraph:height", height}` to the host page when its height changes.'),
+    html: z.string().describe('An iframe showing the card and the external script (`/embed/resize.js`, pinned with its integrity) that sizes the frame to the height the card posts (`{type: "rolegraph:height", height}`).'),
     width: z.number().int(),
     height: z.number().int(),
   })

@@ -54,7 +54,8 @@ function request(agent: http.Agent, port: number, path: string): Promise<Outcome
 
 /**
  * `clients` keep-alive clients request `paths` in a loop; after `signalAfterMs` the server gets SIGTERM
- * (via `sendSignal`); the loops run until every client has seen the server refuse connections.
+ * (via `sendSignal`). As behind a load balancer, a readiness probe asks /ready every 100 ms on a fresh
+ * connection, and once it fails no client starts a new request (requests already sent finish).
  */
 export async function probeShutdown(opts: { port: number; paths: string[]; clients: number; signalAfterMs: number; sendSignal: () => void; maxMs: number }): Promise<ShutdownCounts> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.clients });
@@ -66,8 +67,22 @@ export async function probeShutdown(opts: { port: number; paths: string[]; clien
     opts.sendSignal();
   }, opts.signalAfterMs);
 
+  let balancerSends = true;
+  const probe = (async () => {
+    while (balancerSends && performance.now() - started < opts.maxMs) {
+      const ready = await new Promise<number>((resolve) => {
+        const req = http.get({ host: HOST, port: opts.port, path: '/ready', agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', () => resolve(0));
+      });
+      if (ready !== 200 && signalled) balancerSends = false;
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
   const client = async (offset: number) => {
-    for (let i = offset; performance.now() - started < opts.maxMs; i++) {
+    for (let i = offset; balancerSends && performance.now() - started < opts.maxMs; i++) {
       const outcome = await request(agent, opts.port, opts.paths[i % opts.paths.length]);
       if (typeof outcome === 'string') counts[outcome]++;
       else if ('inFlight' in outcome) {
@@ -78,7 +93,7 @@ export async function probeShutdown(opts: { port: number; paths: string[]; clien
       if (outcome === 'refused') return; // the server is gone for this client
     }
   };
-  await Promise.all(Array.from({ length: opts.clients }, (_, i) => client(i)));
+  await Promise.all([probe, ...Array.from({ length: opts.clients }, (_, i) => client(i))]);
   clearTimeout(timer);
   agent.destroy();
   return counts;

@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
 /** Where the API is: the element's `api` attribute, else the origin this script was loaded from. */
-export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
 export function apiOf(element: HTMLElement): string {
   return (element.getAttribute('api') || SCRIPT_ORIGIN).replace(/\/+$/, '');
 }
 
+/** The element's language (its own `lang` or the nearest ancestor's, any BCP 47 tag), as one of ours. */
 export function langOf(element: HTMLElement): 'pl' | 'en' {
   const lang = (element.getAttribute('lang') || element.closest('[lang]')?.getAttribute('lang') || 'pl').toLowerCase();
   return lang.startsWith('en') ? 'en' : 'pl';
@@ -16,6 +17,7 @@ export function explorerUrl(api: string, nodeId: string, lang: string): string {
   return `${api}/?node=${nodeId}&lang=${lang}`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Event details carry absolute URLs, so a host page on another origin can link them as they are. */
+export function absolute(api: string, path: string): string {
+  return new URL(path, `${api}/`).href;
 }

@@ -1,9 +1,12 @@
 /// <reference lib="dom" />
 import './rolegraph.js';
-import { escapeHtml as e } from './api-origin.js';
+import { escapeHtml as e } from '../html.js';
+import type { SearchKind } from '../../search/search-entries.js';
+import { SEARCH_LABELS } from '../search-labels.js';
+import { componentSnippet, embedCardUrl, iframeSnippet, type ScriptRef } from '../snippets.js';
 
 type Lang = 'pl' | 'en';
-interface GraphNode { id: string; kind: string; name: string; url: string | null }
+interface GraphNode { id: string; kind: SearchKind; name: string; url: string | null }
 
 const TEXT = {
   pl: {
@@ -86,10 +89,10 @@ async function render() {
   const slug = centre.id.slice(centre.id.indexOf(':') + 1);
   const related = neighbours.nodes
     .filter((n) => n.id !== centre.id)
-    .map((n) => `<li><a href="${e(pageUrl(n.id, lang))}" data-node="${e(n.id)}">${e(n.name)}</a> <span class="kind">${e(n.kind)}</span></li>`)
+    .map((n) => `<li><a href="${e(pageUrl(n.id, lang))}" data-node="${e(n.id)}">${e(n.name)}</a> <span class="kind">${e(SEARCH_LABELS[lang].kind(n.kind))}</span></li>`)
     .join('');
   entity.innerHTML =
-    `<h2 id="entity-heading">${e(centre.name)} <span class="kind">${e(centre.kind)}</span></h2>` +
+    `<h2 id="entity-heading">${e(centre.name)} <span class="kind">${e(SEARCH_LABELS[lang].kind(centre.kind))}</span></h2>` +
     (isRole ? `<rolegraph-role slug="${e(slug)}" lang="${lang}" api="${e(origin)}"></rolegraph-role>` : '') +
     (centre.url ? `<p><a href="${e(`${centre.url}?lang=${lang}`)}">${e(t.api)}</a></p>` : '') +
     `<h2>${e(t.neighbours)}</h2><ul>${related}</ul>`;
@@ -102,17 +105,17 @@ async function render() {
   if (isRole) embed.innerHTML = embedPanel(slug, centre.name, lang);
 }
 
+/** A pinned script the server named in the page's head (version and integrity), for the snippets. */
+function scriptRef(name: string, fallback: string): ScriptRef {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`);
+  return { url: meta?.content || `${origin}${fallback}`, integrity: meta?.dataset.integrity || undefined };
+}
+
 function embedPanel(slug: string, name: string, lang: Lang): string {
   const t = TEXT[lang];
-  const component = document.querySelector<HTMLMetaElement>('meta[name="rolegraph-component"]')?.content ?? '/embed/rolegraph.js';
-  const iframeSrc = `${origin}/embed/roles/${slug}?lang=${lang}`;
   const snippets = [
-    [t.component, `<script type="module" src="${origin}${component}"></script>\n<rolegraph-role slug="${slug}" lang="${lang}"></rolegraph-role>`],
-    [
-      t.iframe,
-      `<iframe src="${iframeSrc}" title="${name.replace(/"/g, '&quot;')}" width="560" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>\n` +
-        `<script>addEventListener('message',function(e){if(e.data&&e.data.type==='rolegraph:height')document.querySelectorAll('iframe').forEach(function(f){if(f.contentWindow===e.source)f.height=e.data.height})})</script>`,
-    ],
+    [t.component, componentSnippet(scriptRef('rolegraph-component', '/embed/rolegraph.js'), slug, lang)],
+    [t.iframe, iframeSnippet({ src: embedCardUrl(origin, slug, lang), title: name, resize: scriptRef('rolegraph-resize', '/embed/resize.js') })],
     [t.oembed, `${origin}/oembed?url=${encodeURIComponent(`${origin}/roles/${slug}?lang=${lang}`)}&format=json`],
   ];
   return `<h2 id="embed-heading">${e(t.embed)}</h2>${snippets

@@ -1,85 +1,123 @@
 /// <reference lib="dom" />
 import type { RoleCard } from '../../schemas/card.js';
 import { CARD_LABELS } from '../card-labels.js';
-import { apiOf, escapeHtml as e, explorerUrl, langOf } from './api-origin.js';
+import { cardMarkup, errorMarkup, loadingMarkup } from '../card-markup.js';
+import { ELEMENT_CARD_CSS } from '../card-style.js';
+import { absolute, apiOf, explorerUrl, langOf } from './api-origin.js';
+import { forgetCard, loadCard } from './card-store.js';
+import { sharedSheet } from './stylesheet.js';
 
-const STYLE = `
-:host{display:block;--rolegraph-bg:#fff;--rolegraph-fg:#1b1f24;--rolegraph-muted:#57606a;--rolegraph-accent:#0a58ca;--rolegraph-chip:#eef2f7;--rolegraph-border:#d0d7de;--rolegraph-radius:10px;--rolegraph-font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-.card{background:var(--rolegraph-bg);color:var(--rolegraph-fg);font:var(--rolegraph-font);border:1px solid var(--rolegraph-border);border-radius:var(--rolegraph-radius);padding:16px 18px}
-h2{font-size:1.3em;margin:0 0 6px}h2 a{color:inherit;text-decoration:none}a:hover,a:focus{text-decoration:underline}
-h3{font-size:.8em;text-transform:uppercase;letter-spacing:.05em;color:var(--rolegraph-muted);margin:14px 0 6px}
-p{margin:0}ol{margin:0;padding-left:1.3em}ol>li{margin:6px 0}.name{font-weight:600}
-ul{list-style:none;display:flex;flex-wrap:wrap;gap:4px;margin:4px 0 0;padding:0}
-ul a{display:inline-block;background:var(--rolegraph-chip);color:var(--rolegraph-accent);border-radius:999px;padding:1px 9px;font-size:.82em;text-decoration:none}
-.counts,.status{color:var(--rolegraph-muted);font-size:.82em;margin-top:12px}.status{margin:0}
-`;
+export type RoleState = 'loading' | 'ready' | 'error';
+
+/** `rolegraph-load`'s detail: the card as the API sent it, with every link made absolute. */
+export interface RoleLoadDetail {
+  card: RoleCard;
+  url: string;
+}
+
+/** `rolegraph-error`'s detail: what failed (`status` 0 when the network did), and a way to try again. */
+export interface RoleErrorDetail {
+  status: number;
+  message: string;
+  retry: () => void;
+}
+
+const sheet = sharedSheet(ELEMENT_CARD_CSS);
 
 /**
- * `<rolegraph-role slug="ai-engineer" lang="en">`: a role card in an open shadow root, themable with
- * `--rolegraph-*` custom properties and `::part()`; `data-state` says loading, ready or error.
+ * `<rolegraph-role slug="ai-engineer" lang="en" theme="auto">`: a role card in an open shadow root,
+ * themable with `--rolegraph-*` custom properties and `::part()`. It never writes attributes on
+ * itself (a server-rendered or React-hydrated tag stays as it was written): its state is the `state`
+ * property and the custom states `:state(loading|ready|error)`.
  */
 export class RolegraphRole extends HTMLElement {
   static observedAttributes = ['slug', 'lang', 'api'];
-  private controller?: AbortController;
   private readonly root = this.attachShadow({ mode: 'open' });
+  private readonly internals = this.attachInternals();
+  private current: RoleState = 'loading';
+  private scheduled = false;
+  private shown = '';
+  private run = 0;
 
-  connectedCallback() {
-    this.load();
+  constructor() {
+    super();
+    this.root.adoptedStyleSheets = [sheet()];
+    this.root.addEventListener('click', (event) => {
+      if ((event.target as Element).closest('.retry')) this.retry();
+    });
   }
 
-  disconnectedCallback() {
-    this.controller?.abort();
+  /** loading, ready or error. */
+  get state(): RoleState {
+    return this.current;
+  }
+
+  /** Asks the API again (after an error, or for fresh data). */
+  retry(): void {
+    forgetCard(this.cardUrl());
+    this.shown = '';
+    this.schedule();
+  }
+
+  connectedCallback() {
+    this.schedule();
   }
 
   attributeChangedCallback() {
-    if (this.isConnected) this.load();
+    this.schedule();
   }
 
-  private show(state: 'loading' | 'ready' | 'error', html: string) {
-    this.dataset.state = state;
-    this.root.innerHTML = `<style>${STYLE}</style>${html}`;
+  /** Attribute changes and the connection arrive together when the element upgrades: one load for all of them. */
+  private schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      if (this.isConnected) void this.load();
+    });
+  }
+
+  private cardUrl(): string {
+    // A graph-node id (`role:ai-engineer`) names the role too.
+    const role = (this.getAttribute('slug') ?? '').replace(/^role:/, '');
+    return `${apiOf(this)}/roles/${encodeURIComponent(role)}/card?lang=${langOf(this)}`;
+  }
+
+  private setState(state: RoleState, html: string) {
+    this.current = state;
+    this.root.innerHTML = html;
+    const states = this.internals.states;
+    if (states) for (const name of ['loading', 'ready', 'error'] as const) name === state ? states.add(name) : states.delete(name);
   }
 
   private async load() {
-    this.controller?.abort();
-    const controller = (this.controller = new AbortController());
+    const url = this.cardUrl();
+    if (url === this.shown) return;
+    this.shown = url;
+    const run = ++this.run;
     const slug = this.getAttribute('slug') ?? '';
-    // A graph-node id (`role:ai-engineer`) names the role too.
-    const role = slug.replace(/^role:/, '');
     const lang = langOf(this);
     const api = apiOf(this);
     const labels = CARD_LABELS[lang];
-    this.show('loading', `<div class="card" part="card loading" aria-busy="true"><p class="status" role="status">${e(labels.loading)}</p></div>`);
-    const error = (message: string) => this.show('error', `<div class="card" part="card error" role="alert"><p>${e(message)}</p></div>`);
-    if (!slug) return error(labels.notFound(''));
-    try {
-      const response = await fetch(`${api}/roles/${encodeURIComponent(role)}/card?lang=${lang}`, { signal: controller.signal, headers: { accept: 'application/json' } });
-      if (controller.signal.aborted) return;
-      if (response.status === 404) return error(labels.notFound(slug));
-      if (!response.ok) return error(labels.failed);
-      this.render((await response.json()) as RoleCard, api, lang);
-      this.dispatchEvent(new CustomEvent('rolegraph-load', { bubbles: true, composed: true }));
-    } catch {
-      if (!controller.signal.aborted) error(labels.failed);
+    if (this.current !== 'loading' || !this.root.firstChild) this.setState('loading', loadingMarkup(lang));
+    if (!slug) return this.fail(0, labels.notFound(''), lang, false);
+    const outcome = await loadCard(url);
+    if (run !== this.run) return;
+    if (!outcome.ok) {
+      if (outcome.status === 404) return this.fail(404, labels.notFound(slug), lang, false);
+      return this.fail(outcome.status, labels.failed, lang, true);
     }
+    const card = outcome.card;
+    this.setState('ready', cardMarkup(card, { lang, href: (id) => explorerUrl(api, id, lang), level: 2 }));
+    const links = Object.fromEntries(Object.entries(card.links).map(([name, path]) => [name, absolute(api, path)])) as RoleCard['links'];
+    links.explorer = explorerUrl(api, card.id, lang);
+    const detail: RoleLoadDetail = { card: { ...card, links }, url: links.explorer };
+    this.dispatchEvent(new CustomEvent('rolegraph-load', { detail, bubbles: true, composed: true }));
   }
 
-  private render(card: RoleCard, api: string, lang: 'pl' | 'en') {
-    const labels = CARD_LABELS[lang];
-    const link = (id: string, text: string, part: string) => `<a part="${part}" href="${e(explorerUrl(api, id, lang))}" target="_blank" rel="noopener">${e(text)}</a>`;
-    const items = card.responsibilities
-      .map(
-        (r) =>
-          `<li part="responsibility"><span class="name">${e(r.name)}</span>${
-            r.technologies.length ? `<ul aria-label="${e(labels.technologies)}">${r.technologies.map((t) => `<li>${link(t.id, t.name, 'technology')}</li>`).join('')}</ul>` : ''
-          }</li>`,
-      )
-      .join('');
-    this.show(
-      'ready',
-      `<article class="card" part="card" lang="${lang}"><h2 part="title">${link(card.id, card.name, 'title-link')}</h2>${
-        card.definition ? `<p part="definition">${e(card.definition)}</p>` : ''
-      }<h3>${e(labels.responsibilities)}</h3><ol part="responsibilities">${items}</ol><p class="counts" part="counts">${e(labels.counts(card.counts))}</p></article>`,
-    );
+  private fail(status: number, message: string, lang: 'pl' | 'en', retryable: boolean) {
+    this.setState('error', errorMarkup(message, lang, retryable));
+    const detail: RoleErrorDetail = { status, message, retry: () => this.retry() };
+    this.dispatchEvent(new CustomEvent('rolegraph-error', { detail, bubbles: true, composed: true }));
   }
 }

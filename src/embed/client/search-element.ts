@@ -1,23 +1,15 @@
 /// <reference lib="dom" />
 import type { Suggestion } from '../../schemas/search.js';
-import { apiOf, escapeHtml as e, langOf } from './api-origin.js';
+import { escapeHtml as e } from '../html.js';
+import { SEARCH_LABELS } from '../search-labels.js';
+import { SEARCH_CSS } from '../search-style.js';
+import { absolute, apiOf, langOf } from './api-origin.js';
+import { sharedSheet } from './stylesheet.js';
 
-const LABELS = {
-  pl: { label: 'Szukaj ról, technologii i umiejętności', placeholder: 'np. kube, Python, Inżynier AI', none: 'Brak podpowiedzi', count: (n: number) => `Podpowiedzi: ${n}` },
-  en: { label: 'Search roles, technologies and skills', placeholder: 'e.g. kube, Python, AI Engineer', none: 'No suggestions', count: (n: number) => `${n} suggestions` },
-};
+/** `rolegraph-select`'s detail: the suggestion, its `url` and `sameAs[].url` made absolute. */
+export type SearchSelectDetail = Suggestion;
 
-const STYLE = `
-:host{display:block;position:relative;font:var(--rolegraph-font,15px/1.45 system-ui,sans-serif);--rolegraph-accent:#0a58ca}
-label{display:block;font-size:.85em;margin-bottom:4px;color:var(--rolegraph-muted,#57606a)}
-input{box-sizing:border-box;width:100%;font:inherit;padding:7px 10px;border:1px solid var(--rolegraph-border,#8c959f);border-radius:var(--rolegraph-radius,8px);background:var(--rolegraph-bg,#fff);color:var(--rolegraph-fg,#1b1f24)}
-input:focus{outline:2px solid var(--rolegraph-accent);outline-offset:1px}
-ul{position:absolute;z-index:10;left:0;right:0;margin:2px 0 0;padding:4px 0;list-style:none;background:var(--rolegraph-bg,#fff);color:var(--rolegraph-fg,#1b1f24);border:1px solid var(--rolegraph-border,#8c959f);border-radius:var(--rolegraph-radius,8px);box-shadow:0 4px 14px rgba(0,0,0,.12)}
-li{padding:5px 10px;cursor:pointer;display:flex;justify-content:space-between;gap:8px}
-li[aria-selected=true],li:hover{background:var(--rolegraph-chip,#e7eefc)}
-.kind{color:var(--rolegraph-muted,#57606a);font-size:.8em}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-`;
+const sheet = sharedSheet(SEARCH_CSS);
 
 /**
  * `<rolegraph-search lang="en">`: a combobox (ARIA 1.2 pattern) with suggestions from
@@ -31,15 +23,25 @@ export class RolegraphSearch extends HTMLElement {
   private timer?: ReturnType<typeof setTimeout>;
   private controller?: AbortController;
 
+  constructor() {
+    super();
+    this.root.adoptedStyleSheets = [sheet()];
+  }
+
   connectedCallback() {
     if (!this.root.firstChild) this.build();
   }
 
   attributeChangedCallback() {
     if (!this.root.firstChild) return;
-    const labels = LABELS[langOf(this)];
+    const labels = this.labels();
     this.byPart('label').textContent = labels.label;
+    this.byPart('listbox').setAttribute('aria-label', labels.label);
     this.input.placeholder = labels.placeholder;
+  }
+
+  private labels() {
+    return SEARCH_LABELS[langOf(this)];
   }
 
   private byPart(name: string): HTMLElement {
@@ -51,8 +53,8 @@ export class RolegraphSearch extends HTMLElement {
   }
 
   private build() {
-    const labels = LABELS[langOf(this)];
-    this.root.innerHTML = `<style>${STYLE}</style><label part="label" for="q">${e(labels.label)}</label><input part="input" id="q" type="text" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="list" autocomplete="off" spellcheck="false" placeholder="${e(labels.placeholder)}"><ul part="listbox" id="list" role="listbox" aria-label="${e(labels.label)}" hidden></ul><div class="sr" role="status" aria-live="polite"></div>`;
+    const labels = this.labels();
+    this.root.innerHTML = `<label part="label" for="q">${e(labels.label)}</label><input part="input" id="q" type="text" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="list" autocomplete="off" spellcheck="false" placeholder="${e(labels.placeholder)}"><ul part="listbox" id="list" role="listbox" aria-label="${e(labels.label)}" hidden></ul><div class="sr" part="status" role="status" aria-live="polite"></div>`;
     this.input.addEventListener('input', () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.suggest(this.input.value.trim()), 120);
@@ -67,16 +69,20 @@ export class RolegraphSearch extends HTMLElement {
     });
   }
 
-  private async suggest(q: string) {
+  private async suggest(q: string, active = -1) {
     this.controller?.abort();
     if (!q) return this.close();
     const controller = (this.controller = new AbortController());
+    const api = apiOf(this);
     try {
-      const response = await fetch(`${apiOf(this)}/search/suggest?${new URLSearchParams({ q, lang: langOf(this), limit: '8' })}`, { signal: controller.signal });
+      const response = await fetch(`${api}/search/suggest?${new URLSearchParams({ q, lang: langOf(this), limit: '8' })}`, { signal: controller.signal });
       if (!response.ok) return this.close();
-      this.items = ((await response.json()) as { items: Suggestion[] }).items;
-      this.active = -1;
+      const items = ((await response.json()) as { items: Suggestion[] }).items;
+      const abs = (url: string | null) => (url === null ? null : absolute(api, url));
+      this.items = items.map((s) => ({ ...s, url: abs(s.url), sameAs: s.sameAs.map((same) => ({ ...same, url: abs(same.url) })) }));
+      this.active = this.items.length ? active : -1;
       this.renderList();
+      this.announce(this.items.length ? this.labels().count(this.items.length) : this.labels().none);
     } catch {
       // Aborted by newer typing, or offline: the box stays usable.
     }
@@ -84,26 +90,40 @@ export class RolegraphSearch extends HTMLElement {
 
   private renderList() {
     const list = this.byPart('listbox');
+    const labels = this.labels();
     list.innerHTML = this.items
-      .map((s, i) => `<li role="option" id="o${i}" data-index="${i}" aria-selected="${i === this.active}"><span>${e(s.name)}</span><span class="kind">${e(s.kind)}</span></li>`)
+      .map(
+        (s, i) =>
+          `<li role="option" part="option${i === this.active ? ' option-active' : ''}" id="o${i}" data-index="${i}" aria-selected="${i === this.active}"><span>${e(s.name)}</span><span class="kind" part="kind">${e(labels.kind(s.kind))}</span></li>`,
+      )
       .join('');
     list.hidden = this.items.length === 0;
     this.input.setAttribute('aria-expanded', String(this.items.length > 0));
     if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `o${this.active}`);
     else this.input.removeAttribute('aria-activedescendant');
-    const labels = LABELS[langOf(this)];
-    this.root.querySelector('[role=status]')!.textContent = this.items.length ? labels.count(this.items.length) : labels.none;
+  }
+
+  private announce(text: string) {
+    this.byPart('status').textContent = text;
   }
 
   private onKey(event: KeyboardEvent) {
     const n = this.items.length;
-    if (event.key === 'ArrowDown' && n) this.active = (this.active + 1) % n;
-    else if (event.key === 'ArrowUp' && n) this.active = (this.active - 1 + n) % n;
-    else if (event.key === 'Enter' && this.active >= 0) this.choose(this.active);
-    else if (event.key === 'Escape') this.close();
+    const key = event.key;
+    if (key === 'ArrowDown' && !n) {
+      // A closed list opens again on ArrowDown, on its first option.
+      if (!this.input.value.trim()) return;
+      void this.suggest(this.input.value.trim(), 0);
+    } else if (key === 'ArrowDown') this.active = (this.active + 1) % n;
+    else if (key === 'ArrowUp' && n) this.active = (this.active - 1 + n) % n;
+    else if ((key === 'Home' || key === 'End') && n) this.active = key === 'Home' ? 0 : n - 1;
+    else if (key === 'Enter' && this.active >= 0) {
+      event.preventDefault();
+      return this.choose(this.active);
+    } else if (key === 'Escape' && n) this.close();
     else return;
     event.preventDefault();
-    if (event.key.startsWith('Arrow')) this.renderList();
+    if (n) this.renderList();
   }
 
   private choose(index: number) {
@@ -111,7 +131,9 @@ export class RolegraphSearch extends HTMLElement {
     if (!suggestion) return;
     this.input.value = suggestion.name;
     this.close();
-    this.dispatchEvent(new CustomEvent('rolegraph-select', { detail: suggestion, bubbles: true, composed: true }));
+    this.announce(this.labels().chosen(suggestion.name, suggestion.kind));
+    const detail: SearchSelectDetail = suggestion;
+    this.dispatchEvent(new CustomEvent('rolegraph-select', { detail, bubbles: true, composed: true }));
   }
 
   private close() {
