@@ -36,6 +36,7 @@ import embedRoutes from './routes/embed.js';
 import exportRoutes from './routes/exports.js';
 import changesRoutes from './routes/changes.js';
 import graphRoutes from './routes/graph.js';
+import mcpRoutes from './routes/mcp.js';
 import openapiRoute from './routes/openapi.js';
 import operationsRoutes from './routes/operations.js';
 import problemRoutes from './routes/problems.js';
@@ -152,6 +153,7 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
   await app.register(searchRoutes);
   await app.register(graphRoutes);
   await app.register(analysisRoutes);
+  await app.register(mcpRoutes);
   await app.register(operationsRoutes);
   await app.register(openapiRoute);
   await app.register(problemRoutes);

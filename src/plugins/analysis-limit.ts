@@ -17,6 +17,8 @@ declare module 'fastify' {
      * run an analysis. The answer is JSON text already encoded by the operation's response schema.
      */
     analyze(task: AnalysisTask): Promise<string>;
+    /** The gate CPU-bound routes pass; the MCP endpoint's analysis tools pass the same one. */
+    analysisGate: AnalysisGate;
   }
 }
 
@@ -56,6 +58,7 @@ export default fp<AnalysisLimitOptions>(
     const pool = new AnalysisPool(threads, eagerWorkers);
     const gate = new AnalysisGate(capacity, threads, Math.ceil(capacity * 0.8));
     app.decorate('analyze', (task: AnalysisTask) => pool.run(data.current, task));
+    app.decorate('analysisGate', gate);
     // Each worker starts (and builds its vocabulary index) in the background once the server is ready, not on the first client's time.
     app.addHook('onReady', (done) => {
       if (eagerWorkers) pool.warm(data.current);
