@@ -47,7 +47,7 @@ export default fp<{ enabled: boolean }>(
       const roles = await list(`/roles?limit=${SAMPLES}`);
       const words = [...new Set([...technologies, ...skills].flatMap((t) => t.name.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3))].slice(0, SAMPLES);
       const nodes = technologies.map((t) => entityId('technology', t.slug));
-      const urls = [
+      const sample = [
         ...words.map((w) => `/search?q=${encodeURIComponent(w)}`),
         ...words.map((w) => `/search/suggest?q=${encodeURIComponent(w.slice(0, 3))}`),
         ...nodes.map((n) => `${urls.node(n)}/neighbors?depth=2`),
@@ -57,7 +57,7 @@ export default fp<{ enabled: boolean }>(
         ...roles.map((r) => urls.role(r.slug)),
       ];
       for (const lang of ['pl', 'en']) {
-        for (const url of urls) {
+        for (const url of sample) {
           await get(url, lang);
           requests++;
           // inject resolves without a turn of the event loop: yield one per request, so /health answers and
