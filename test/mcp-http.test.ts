@@ -203,11 +203,15 @@ describe('POST /mcp is an ordinary route of the app', () => {
     const gated = await createSeededApp({ http: { maxConcurrentAnalyses: 1 } });
     try {
       const extract = (id: number) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'extract_entities', arguments: { text: 'Python '.repeat(2_000), lang: 'en' } } });
-      const answers = await Promise.all([1, 2, 3, 4].map((id) => gated.app.inject({ method: 'POST', url: '/mcp', payload: extract(id) })));
-      const results = answers.map((a) => a.json().result as { isError?: boolean; content: { text: string }[] });
-      expect(results.filter((r) => !r.isError).length).toBeGreaterThanOrEqual(1);
-      const refused = results.filter((r) => r.isError);
-      expect(refused.length).toBeGreaterThanOrEqual(1);
+      // Another client's analysis (as POST /extract admits one) holds the one place: a tool call meanwhile is refused.
+      const held = gated.app.analysisGate.enter('192.0.2.7');
+      expect(held).not.toBe(false);
+      const answers = await Promise.all([1, 2].map((id) => gated.app.inject({ method: 'POST', url: '/mcp', payload: extract(id) })));
+      const refused = answers.map((a) => a.json().result as { isError?: boolean; content: { text: string }[] }).filter((r) => r.isError);
+      expect(refused).toHaveLength(2);
+      gated.app.analysisGate.release('192.0.2.7');
+      // Once the place is free again, a tool call is answered.
+      expect((await gated.app.inject({ method: 'POST', url: '/mcp', payload: extract(5) })).json().result.isError).toBeUndefined();
       expect(refused[0].content[0].text).toMatch(/retry in 2 s/);
     } finally {
       await gated.close();
