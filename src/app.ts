@@ -9,6 +9,7 @@ import { clientErrorResponder, commonHeadersOf } from './http/client-error.js';
 import analysisLimitPlugin from './plugins/analysis-limit.js';
 import completeRequestPlugin from './plugins/complete-request.js';
 import compressionPlugin from './plugins/compression.js';
+import connectionGuardPlugin from './plugins/connection-guard.js';
 import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin, { frameworkDetail, sendProblem } from './plugins/errors.js';
@@ -35,6 +36,7 @@ import embedRoutes from './routes/embed.js';
 import exportRoutes from './routes/exports.js';
 import changesRoutes from './routes/changes.js';
 import graphRoutes from './routes/graph.js';
+import mcpRoutes from './routes/mcp.js';
 import openapiRoute from './routes/openapi.js';
 import operationsRoutes from './routes/operations.js';
 import problemRoutes from './routes/problems.js';
@@ -94,6 +96,12 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
   // Order matters: hooks run in registration order. Everything up to the response cache also runs
   // for cached responses; what comes after it runs only when a response has to be computed.
   await app.register(errorsPlugin);
+  await app.register(connectionGuardPlugin, {
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+    firstRequestTimeoutMs: config.firstRequestTimeoutMs,
+    maxQueuedResponses: config.maxQueuedResponses,
+    maxQueuedBytes: config.maxQueuedResponseBytes,
+  });
   await app.register(standardResponsesPlugin);
   await app.register(metricsPlugin, { data: source });
   await app.register(requestLogPlugin);
@@ -111,6 +119,7 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
     cacheControl: config.cacheControl,
     compressionThreshold: COMPRESSION_THRESHOLD_BYTES,
     hostIndependent: config.publicBaseUrl !== null,
+    defaultLanguage: config.defaultLanguage,
     onHit: () => app.metrics.cacheHit(),
     onMiss: () => app.metrics.cacheMiss(),
   });
@@ -131,13 +140,20 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
   await app.register(compressionPlugin, { threshold: COMPRESSION_THRESHOLD_BYTES });
   await app.register(swaggerPlugin);
   await app.register(paginationLinksPlugin);
-  await app.register(analysisLimitPlugin, { capacity: config.maxConcurrentAnalyses });
+  await app.register(analysisLimitPlugin, {
+    data: source,
+    capacity: config.maxConcurrentAnalyses,
+    threads: config.analysisThreads,
+    eagerWorkers: config.eagerAnalysisWorkers,
+    bodyTimeoutMs: config.analysisBodyTimeoutMs,
+  });
 
   await app.register(rolesRoutes);
   await app.register(catalogRoutes);
   await app.register(searchRoutes);
   await app.register(graphRoutes);
   await app.register(analysisRoutes);
+  await app.register(mcpRoutes);
   await app.register(operationsRoutes);
   await app.register(openapiRoute);
   await app.register(problemRoutes);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Lang } from './http/language.js';
@@ -33,6 +34,22 @@ export interface HttpConfig {
   maxConnections: number;
   /** CPU-bound analysis requests (extract, gap) being computed at once; more get 503 with Retry-After. */
   maxConcurrentAnalyses: number;
+  /** Worker threads that compute analyses (one analysis each at a time), off the event loop. */
+  analysisThreads: number;
+  /**
+   * Start the workers and build their vocabularies at start-up (the server: the first analyses then wait
+   * for nothing); otherwise on first need (apps built by tests, dozens per run, most never analysing).
+   */
+  eagerAnalysisWorkers: boolean;
+  /** How long an analysis request's body may take to arrive once its headers have; then 408. */
+  analysisBodyTimeoutMs: number;
+  /** Open connections one peer address may hold (0: no cap); behind a proxy, the proxy's pool. */
+  maxConnectionsPerAddress: number;
+  /** A connection that has sent nothing by then is closed. */
+  firstRequestTimeoutMs: number;
+  /** Pipelined answers queued unsent on one connection, in count and in bytes; past either it is closed. */
+  maxQueuedResponses: number;
+  maxQueuedResponseBytes: number;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -49,6 +66,18 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   // Admitted analyses wait their turn holding at most a 128 KiB body each; a small cap turned 50 clients
   // into a storm of refused bodies, re-sent at once, that cost the event loop more than the analyses.
   maxConcurrentAnalyses: 64,
+  analysisThreads: availableParallelism(),
+  eagerAnalysisWorkers: false,
+  // A 128 KiB body at a slow mobile 256 kbit/s takes 4 s.
+  analysisBodyTimeoutMs: 5_000,
+  // A browser opens 6 per host; a NAT or office address holds many browsers. 2,000 from one address was the attack.
+  maxConnectionsPerAddress: 256,
+  firstRequestTimeoutMs: 3_000,
+  // Browsers do not pipeline; benchmarking tools go to a depth of 10–100, and a client may pipeline a few
+  // hundred and read them later (the lane's tests: 150, ~2 MB). Queued hits share their body; the bytes bound
+  // catches large answers, made per request, that nobody reads.
+  maxQueuedResponses: 256,
+  maxQueuedResponseBytes: 8 * 1024 * 1024,
 };
 
 const configSchema = z.object({
@@ -68,6 +97,12 @@ const configSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_HTTP_CONFIG.keepAliveTimeoutMs),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_CONFIG.maxConnections),
   MAX_CONCURRENT_ANALYSES: z.coerce.number().int().min(1).max(256).default(DEFAULT_HTTP_CONFIG.maxConcurrentAnalyses),
+  ANALYSIS_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_HTTP_CONFIG.analysisThreads),
+  ANALYSIS_BODY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(DEFAULT_HTTP_CONFIG.analysisBodyTimeoutMs),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(DEFAULT_HTTP_CONFIG.maxConnectionsPerAddress),
+  FIRST_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(DEFAULT_HTTP_CONFIG.firstRequestTimeoutMs),
+  MAX_QUEUED_RESPONSES: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_HTTP_CONFIG.maxQueuedResponses),
+  MAX_QUEUED_RESPONSE_BYTES: z.coerce.number().int().min(64 * 1024).default(DEFAULT_HTTP_CONFIG.maxQueuedResponseBytes),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
   NODE_ENV: z.string().default('development'),
@@ -128,6 +163,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       keepAliveTimeoutMs: c.KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: c.MAX_CONNECTIONS,
       maxConcurrentAnalyses: c.MAX_CONCURRENT_ANALYSES,
+      analysisThreads: c.ANALYSIS_THREADS,
+      eagerAnalysisWorkers: true,
+      analysisBodyTimeoutMs: c.ANALYSIS_BODY_TIMEOUT_MS,
+      maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
+      firstRequestTimeoutMs: c.FIRST_REQUEST_TIMEOUT_MS,
+      maxQueuedResponses: c.MAX_QUEUED_RESPONSES,
+      maxQueuedResponseBytes: c.MAX_QUEUED_RESPONSE_BYTES,
     },
   };
 }

@@ -190,21 +190,59 @@ describe('CPU-bound analysis', () => {
     }
   });
 
-  it('runs one analysis per turn of the event loop, in arrival order', async () => {
-    const gate = new AnalysisGate(3);
+  it('runs `concurrency` analyses at once and gives a free turn to the address with the fewest running', async () => {
+    const gate = new AnalysisGate(6, 1, 4);
     const order: string[] = [];
     const run = async (name: string) => {
-      const turn = gate.enter();
+      const client = name[0];
+      const turn = gate.enter(client);
       if (turn === false) return order.push(`${name} refused`);
       await turn;
-      order.push(`${name} start`);
+      order.push(name);
       await new Promise((r) => setImmediate(r));
-      order.push(`${name} end`);
-      gate.release();
+      gate.release(client);
     };
-    await Promise.all(['a', 'b', 'c', 'd'].map(run));
-    expect(order).toEqual(['d refused', 'a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
-    await new Promise((r) => setImmediate(r));
+    // a1 runs at once; a sends five (its fifth is over its share of four), b and c one each after it.
+    await Promise.all(['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'c1'].map(run));
+    expect(order).toEqual(['a5 refused', 'a1', 'b1', 'c1', 'a2', 'a3', 'a4']);
     expect(gate.admitted).toBe(0);
+  });
+
+  it('a slow body holds its own socket, never the gate: a normal analysis beside 40 stalled ones is answered at once, the stalled get 408', async () => {
+    const slow = await createSeededApp({ http: { analysisBodyTimeoutMs: 1_500, maxConcurrentAnalyses: 8, maxConnections: 100 } });
+    try {
+      await slow.app.listen({ port: 0, host: '127.0.0.1' });
+      const slowPort = (slow.app.server.address() as { port: number }).port;
+      // Workers start and load their vocabulary once; that is not what is measured here.
+      await Promise.all([1, 2, 3, 4].map(() => slow.app.analyze({ kind: 'extract', text: 'Python', lang: 'pl' })));
+      // The reproduction: Content-Length 100 and no body, more sockets than the gate has places.
+      const stalled = Array.from({ length: 40 }, () => {
+        const socket = connect(slowPort, '127.0.0.1');
+        let data = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (chunk: string) => (data += chunk));
+        socket.on('error', () => undefined);
+        const closed = new Promise<{ data: string; ms: number }>((resolve) => socket.on('close', () => resolve({ data, ms: performance.now() - started })));
+        const started = performance.now();
+        socket.write('POST /extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"text":');
+        return closed;
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      const started = performance.now();
+      const normal = await fetch(`http://127.0.0.1:${slowPort}/extract`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Python i Docker' }) });
+      expect(normal.status).toBe(200);
+      const gap = await fetch(`http://127.0.0.1:${slowPort}/roles/ai-engineer/gap`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ have: ['python'] }) });
+      expect(gap.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(1_000);
+      for (const { data, ms } of await Promise.all(stalled)) {
+        expect(data).toMatch(/^HTTP\/1\.1 408 /);
+        expect(data).toContain('application/problem+json');
+        expect(data).toContain('/problems/request-timeout');
+        expect(ms).toBeGreaterThan(1_200);
+        expect(ms).toBeLessThan(4_000);
+      }
+    } finally {
+      await slow.close();
+    }
   });
 });

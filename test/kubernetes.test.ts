@@ -69,6 +69,9 @@ describe.skipIf(kubectlMissing)('deploy/kubernetes, rendered by kubectl kustomiz
     const probes = { startup: c.startupProbe.httpGet, readiness: c.readinessProbe.httpGet, liveness: c.livenessProbe.httpGet };
     for (const probe of Object.values(probes)) expect(probe.port).toBe('http');
     expect(probes.readiness.path).toBe('/ready');
+    // Issue 22 M3: one slow answer under load does not take a replica out of rotation.
+    expect(c.readinessProbe.timeoutSeconds).toBeGreaterThanOrEqual(3);
+    expect(c.readinessProbe.failureThreshold).toBeGreaterThanOrEqual(2);
     expect(probes.liveness.path).toBe('/health');
     for (const probe of Object.values(probes)) {
       expect(RATE_LIMIT_EXEMPT.has(probe.path), probe.path).toBe(true);

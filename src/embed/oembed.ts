@@ -1,3 +1,4 @@
+import { BadRequestError } from '../http/errors.js';
 import { type Lang, supported } from '../http/language.js';
 import type { OEmbed } from '../schemas/embed.js';
 import { CARD_THEMES } from '../schemas/embed.js';
@@ -29,7 +30,7 @@ export function roleOfUrl(url: string, origin: string): EmbeddedRole | null {
   const theme = CARD_THEMES.find((t) => t === parsed.searchParams.get('theme')) ?? 'light';
   const options = { lang: lang ? (supported(lang) ?? null) : null, theme } as const;
   const path = /^\/(?:embed\/)?roles\/([^/]+)(?:\/card)?\/?$/.exec(parsed.pathname);
-  if (path) return { slug: decodeURIComponent(path[1]), ...options };
+  if (path) return { slug: decodedSegment(path[1]), ...options };
   const node = parsed.pathname === '/' ? /^role:(.+)$/.exec(parsed.searchParams.get('node') ?? '') : null;
   return node ? { slug: node[1], ...options } : null;
 }
@@ -55,4 +56,16 @@ export function oembedFor(
     width,
     height,
   };
+}
+
+/** A path segment of the `url` parameter, percent-decoded; bad percent-encoding (`%E0%A4%A`) is the client's error, a 400, not a 500. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new BadRequestError(
+      { pl: 'Parametr „url” zawiera błędne kodowanie procentowe.', en: 'The url parameter has malformed percent-encoding.' },
+      [{ name: 'url', in: 'query', reason: 'malformed percent-encoding in its path' }],
+    );
+  }
 }

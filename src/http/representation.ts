@@ -81,7 +81,17 @@ export class Representation {
     const br = this.variants.br ?? this.make('br', compressed);
     const brBody = br.body;
     const plain = this.variants.identity!;
-    Object.defineProperty(plain, 'body', { get: () => brotliDecompressSync(brBody), enumerable: true });
+    // One decompressed copy at a time, shared by every hit while any of them still holds it: a hundred
+    // pipelined hits whose answers nobody reads hold one body, not a hundred (issue 22 H1).
+    let shared: WeakRef<Buffer> | undefined;
+    const body = () => {
+      const held = shared?.deref();
+      if (held) return held;
+      const fresh = brotliDecompressSync(brBody);
+      shared = new WeakRef(fresh);
+      return fresh;
+    };
+    Object.defineProperty(plain, 'body', { get: body, enumerable: true });
     this.bodyBytes -= plain.length;
     this.grow(-plain.length);
   }

@@ -30,7 +30,22 @@ export interface StoreEvents {
 }
 
 export function memoryStore(): CountingStore {
-  return new LocalStore(false, false, LOCAL_CLIENTS);
+  return new SnapshotStore(new LocalStore(false, false, LOCAL_CLIENTS));
+}
+
+/**
+ * @fastify/rate-limit 11.2.0's LocalStore answers with its own record for the key, which it mutates on
+ * the next request, and the plugin reads `current` from it only after an `await`: six pipelined GETs,
+ * counted in the same tick, all read 6, and with a limit of 5 all six were refused (issue 22 L2; the
+ * Redis store answers with fresh values and counted them right). Each answer here is a copy taken at
+ * the moment of counting.
+ */
+class SnapshotStore implements CountingStore {
+  constructor(private readonly store: CountingStore) {}
+
+  incr(key: string, callback: Callback, timeWindow: number, max: number): void {
+    this.store.incr(key, (error, record) => callback(error, record && { current: record.current, ttl: record.ttl }), timeWindow, max);
+  }
 }
 
 /**

@@ -27,6 +27,7 @@ export const EXAMPLE_REQUESTS: Record<string, { method?: 'GET' | 'POST'; url: st
   compareRoles: { url: '/roles/data-scientist/compare/data-analyst?lang=en' },
   analyzeGap: { method: 'POST', url: '/roles/data-analyst/gap?lang=en', payload: { have: ['python', 'sql', 'Cobol'] } },
   extractEntities: { method: 'POST', url: '/extract?lang=en', payload: { text: 'Szukamy inżyniera ze znajomością Pythona, Dockera i Kubernetesa.' } },
+  mcp: { method: 'POST', url: '/mcp', payload: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'shortest_path', arguments: { from: 'technology:dvc', to: 'role:data-analyst', lang: 'en' } } } },
   listProblemTypes: { url: '/problems?lang=en' },
   listVersions: { url: '/versions?limit=1' },
   getProblemType: { url: '/problems/not-found?lang=en' },

@@ -4,9 +4,11 @@ import { appendVary } from '../http/vary.js';
 const ALLOWED_METHODS = 'GET, HEAD, POST, OPTIONS';
 /** Headers browser tracing SDKs (OpenTelemetry, Sentry) add to every fetch: a preflight refusing them breaks instrumented pages. */
 export const TRACING_HEADERS = ['traceparent', 'tracestate', 'baggage', 'sentry-trace'];
-const ALLOWED_HEADERS = ['Accept', 'Accept-Language', 'Content-Type', 'If-None-Match', 'X-Request-Id', ...TRACING_HEADERS].join(', ');
+/** What the MCP specification has a client send (and, for the session id, read) on the Streamable HTTP transport. */
+const MCP_HEADERS = ['Mcp-Session-Id', 'Mcp-Protocol-Version'];
+const ALLOWED_HEADERS = ['Accept', 'Accept-Language', 'Content-Type', 'If-None-Match', 'X-Request-Id', ...MCP_HEADERS, 'Last-Event-ID', ...TRACING_HEADERS].join(', ');
 // Link carries pagination (first, prev, next, last): a browser client must be able to read it across origins.
-const EXPOSED_HEADERS = 'ETag, Content-Language, Link, X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
+const EXPOSED_HEADERS = ['ETag', 'Content-Language', 'Link', 'X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', ...MCP_HEADERS].join(', ');
 
 /** The CORS headers for a request's Origin: computed per request (cheap), never cached with a response. */
 export function corsHeaders(origins: '*' | string[], origin: string | undefined): Record<string, string> {

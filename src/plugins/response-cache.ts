@@ -4,6 +4,8 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { answerFromCache, encodingOf } from '../http/cached-answer.js';
 import { compress } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
+import { type Lang, SOURCE_LANGUAGE } from '../http/language.js';
+import { negotiatedKey } from '../http/negotiated-key.js';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
 
 declare module 'fastify' {
@@ -52,13 +54,17 @@ export interface ResponseCacheOptions {
   maxEntryBytes?: number;
   /** All cached bodies together: URLs, header values and Host values are unbounded, memory is not. */
   maxBytes?: number;
+  /** The language of a client that asks for none we have: keys hold the negotiated language. */
+  defaultLanguage?: Lang;
+  /** Entries one URL may have (by media type and language); more are answered but not stored. */
+  maxVariantsPerUrl?: number;
   /** Counts for the metrics: a response served from the cache, or one that had to be computed. */
   onHit: () => void;
   onMiss: () => void;
 }
 
-/** Longer Accept / Accept-Language values are answered but not remembered: keys must not let clients fill memory. */
-const MAX_HEADER_IN_KEY = 256;
+/** Longer Accept / Accept-Language values are answered but not remembered: parsing them per request costs more than it saves. */
+const MAX_HEADER_IN_KEY = 4096;
 
 /**
  * The data only changes when the seed runs, so a GET response is computed (and validated by its zod
@@ -74,24 +80,34 @@ export default fp<ResponseCacheOptions>(
     const maxEntries = options.maxEntries ?? 5000;
     const maxEntryBytes = options.maxEntryBytes ?? 8 * 1024 * 1024;
     const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+    const maxVariantsPerUrl = options.maxVariantsPerUrl ?? 16;
     const cache = new Map<string, Representation>();
+    /** Entries per origin and URL (the key up to its first newline). */
+    const variants = new Map<string, number>();
+    const baseOf = (key: string) => key.slice(0, key.indexOf('\n'));
     let bytes = 0;
     const remove = (key: string) => {
       const old = cache.get(key);
-      if (old) bytes -= key.length + old.bytes;
+      if (!old) return;
+      bytes -= key.length + old.bytes;
       cache.delete(key);
+      const base = baseOf(key);
+      const left = (variants.get(base) ?? 1) - 1;
+      if (left > 0) variants.set(base, left);
+      else variants.delete(base);
     };
     const clear = () => {
       cache.clear();
+      variants.clear();
       bytes = 0;
     };
     data.on('swap', clear);
-    /** The key of a request whose answer may be stored: the raw headers, not a negotiated value — whatever language or media-type negotiation runs later, equal inputs give equal answers. */
+    /** The key of a request whose answer may be stored: origin (unless host-independent), URL, then the negotiated media weights and language. */
     const keyOf = (origin: string, url: string, headers: IncomingHttpHeaders): string | undefined => {
-      const accept = headers.accept ?? '';
-      const language = headers['accept-language'] ?? '';
-      if (accept.length > MAX_HEADER_IN_KEY || language.length > MAX_HEADER_IN_KEY) return undefined;
-      return `${keyByHost ? origin : ''}${url}\n${accept}\n${language}`;
+      const accept = headers.accept;
+      const language = headers['accept-language'];
+      if ((accept?.length ?? 0) > MAX_HEADER_IN_KEY || (language?.length ?? 0) > MAX_HEADER_IN_KEY) return undefined;
+      return `${keyByHost ? origin : ''}${url}\n${negotiatedKey(accept, language, options.defaultLanguage ?? SOURCE_LANGUAGE)}`;
     };
     const find = (key: string): Representation | undefined => {
       const stored = cache.get(key);
@@ -160,8 +176,9 @@ export default fp<ResponseCacheOptions>(
       const compressible = worthCompressing(length, String(reply.getHeader('content-type') ?? ''), compressionThreshold);
       const encoding = compressible ? encodingOf(request.headers['accept-encoding']) : 'identity';
       let stored: Representation | undefined;
-      if (request.cacheKey && dataVersion === data.current.dataVersion && length <= maxEntryBytes) {
-        const key = request.cacheKey;
+      const key = request.cacheKey;
+      const fresh = key !== undefined && !cache.has(key);
+      if (key && dataVersion === data.current.dataVersion && length <= maxEntryBytes && !(fresh && (variants.get(baseOf(key)) ?? 0) >= maxVariantsPerUrl)) {
         remove(key);
         stored = new Representation(dataVersion, storedHeaders(reply.getHeaders(), request.perRequestHeaders ?? {}), etag, payload, compressible, request.routeOptions.url);
         // Oldest first, until the new entry fits both budgets.
@@ -170,6 +187,7 @@ export default fp<ResponseCacheOptions>(
           remove(old);
         }
         cache.set(key, stored);
+        variants.set(baseOf(key), (variants.get(baseOf(key)) ?? 0) + 1);
         bytes += key.length + stored.bytes;
         const entry = stored;
         entry.resized = (delta) => {

@@ -3,10 +3,15 @@ import fp from 'fastify-plugin';
 import type { IncomingMessage } from 'node:http';
 import { DEFAULT_FRAME_ANCESTORS, EMBED_FRAME_ANCESTORS, isEmbedPath } from '../embed/framing-policy.js';
 
+/** Swagger UI's pages: the only ones allowed inline scripts. */
+const isDocsPath = (url: string | undefined) => url === '/docs' || url?.startsWith('/docs/') === true || url?.startsWith('/docs?') === true;
+
 /**
- * helmet's defaults, with a CSP Swagger UI can live with: its assets come from this server, its
- * inline bootstrap needs 'unsafe-inline' styles and scripts, and it draws images from data: URLs.
- * Responses served from the cache replay the headers helmet set on the first one.
+ * helmet's defaults, with a CSP Swagger UI can live with on /docs: its assets come from this server, it
+ * sets inline styles (so do the embed pages) and draws images from data: URLs. Inline scripts are
+ * allowed on /docs only (issue 22 L5). No X-Frame-Options: CSP frame-ancestors says who may frame a
+ * page, and the two disagreeing (SAMEORIGIN beside 'none') only confused. Responses served from the
+ * cache replay the headers helmet set on the first one.
  */
 export default fp(
   async (app) => {
@@ -14,7 +19,7 @@ export default fp(
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: [(req: IncomingMessage) => (isDocsPath(req.url) ? "'self' 'unsafe-inline'" : "'self'")],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
@@ -27,12 +32,37 @@ export default fp(
         },
       },
       crossOriginResourcePolicy: { policy: 'cross-origin' },
+      xFrameOptions: false,
     });
-    // X-Frame-Options has no "anyone" value: the embed pages go without it (frame-ancestors says the same for browsers that know CSP).
-    app.addHook('onRequest', (request, reply, done) => {
-      if (isEmbedPath(request.url)) reply.removeHeader('x-frame-options');
-      done();
+    // Answers sent before helmet's own hook ran (429 from the rate limit, 503 under pressure or while
+    // the data is not ready) get the headers helmet gave the last ordinary page: every answer carries them.
+    let common: [string, string][] = [];
+    app.addHook('onSend', (request, reply, payload, done) => {
+      if (reply.hasHeader('x-content-type-options')) {
+        if (common.length === 0 && !isDocsPath(request.url) && !isEmbedPath(request.url)) common = helmetHeadersOf(reply.getHeaders());
+      } else {
+        for (const [name, value] of common) reply.header(name, value);
+      }
+      done(null, payload);
     });
   },
   { name: 'security-headers' },
 );
+
+const HELMET_HEADERS = new Set([
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+]);
+
+function helmetHeadersOf(headers: Record<string, unknown>): [string, string][] {
+  return Object.entries(headers).flatMap(([name, value]) => (HELMET_HEADERS.has(name) && value !== undefined ? [[name, String(value)] as [string, string]] : []));
+}

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { entityId, urls } from '../model/ids.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,18 +46,18 @@ export default fp<{ enabled: boolean }>(
       const skills = await list(`/skills?limit=${SAMPLES}`);
       const roles = await list(`/roles?limit=${SAMPLES}`);
       const words = [...new Set([...technologies, ...skills].flatMap((t) => t.name.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3))].slice(0, SAMPLES);
-      const nodes = technologies.map((t) => `technology:${t.slug}`);
-      const urls = [
+      const nodes = technologies.map((t) => entityId('technology', t.slug));
+      const sample = [
         ...words.map((w) => `/search?q=${encodeURIComponent(w)}`),
         ...words.map((w) => `/search/suggest?q=${encodeURIComponent(w.slice(0, 3))}`),
-        ...nodes.map((n) => `/graph/nodes/${n}/neighbors?depth=2`),
-        ...nodes.map((from, i) => `/graph/path?from=${from}&to=${nodes[(i + Math.floor(nodes.length / 2)) % nodes.length]}`),
-        ...technologies.map((t) => `/technologies/${t.slug}`),
-        ...skills.map((s) => `/skills/${s.slug}`),
-        ...roles.map((r) => `/roles/${r.slug}`),
+        ...nodes.map((n) => `${urls.node(n)}/neighbors?depth=2`),
+        ...nodes.map((from, i) => `/graph/path?from=${encodeURIComponent(from)}&to=${encodeURIComponent(nodes[(i + Math.floor(nodes.length / 2)) % nodes.length])}`),
+        ...technologies.map((t) => urls.technology(t.slug)),
+        ...skills.map((s) => urls.skill(s.slug)),
+        ...roles.map((r) => urls.role(r.slug)),
       ];
       for (const lang of ['pl', 'en']) {
-        for (const url of urls) {
+        for (const url of sample) {
           await get(url, lang);
           requests++;
           // inject resolves without a turn of the event loop: yield one per request, so /health answers and

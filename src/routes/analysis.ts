@@ -1,7 +1,6 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { compareRoles } from '../analysis/compare-roles.js';
-import { extractEntities } from '../analysis/extract-entities.js';
-import { analyzeGap } from '../analysis/skill-gap.js';
 import {
   ANALYSIS_BODY_LIMIT,
   analysisProblemResponses,
@@ -16,6 +15,8 @@ import {
 import { detailQuerySchema } from '../schemas/common.js';
 
 const tags = ['analysis'];
+/** Analyses answer with JSON text their worker has already encoded by the response schema: Fastify sends a JSON string as it is. */
+const sendEncoded = (reply: FastifyReply, json: string) => reply.type('application/json; charset=utf-8').send(json);
 
 const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   // Encapsulated to this plugin: the bodies here are JSON only, so text/plain gets 415, not a string that fails validation.
@@ -58,7 +59,11 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: skillGapSchema, ...analysisProblemResponses(400, 404, 413, 415) },
       },
     },
-    async (request) => analyzeGap(context().roles, context().vocabulary, context().refs, request.params.role, request.body.have, request.lang),
+    // The role is found here, so an unknown one is a 404 without a trip to the pool.
+    async (request, reply) => {
+      const json = await app.analyze({ kind: 'gap', role: context().roles.findRole(request.params.role).slug, have: request.body.have, lang: request.lang });
+      return sendEncoded(reply, json);
+    },
   );
 
   app.post(
@@ -78,7 +83,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: extractionSchema, ...analysisProblemResponses(400, 413, 415) },
       },
     },
-    async (request) => extractEntities(context().vocabulary, context().refs, request.body.text, request.lang),
+    async (request, reply) => sendEncoded(reply, await app.analyze({ kind: 'extract', text: request.body.text, lang: request.lang })),
   );
 };
 

@@ -1,14 +1,12 @@
-import { z } from 'zod';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, slugSchema, technologyKindSchema } from '../schemas/common.js';
-import { skillSchema, skillSummarySchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
+import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, technologyKindSchema } from '../schemas/common.js';
+import { skillParamsSchema, skillSchema, skillSummarySchema, technologyParamsSchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
 import { definedTermJsonLdSchema, jsonLdDetailQuerySchema, jsonLdResponse } from '../schemas/jsonld.js';
 import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../jsonld/negotiate.js';
 import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
 import { readSkillJsonLd, readTechnologyJsonLd } from '../jsonld/resources.js';
 
-const technologyParams = z.object({ technology: slugSchema.describe('Technology id (`technology:kubernetes`), slug, name or alias (`k8s`).') });
-const skillParams = z.object({ skill: slugSchema.describe('Skill id (`skill:python`), slug or name, e.g. `python`, `problem-solving`.') });
 const technologyPage = pageSchema(technologySummarySchema, 'TechnologyPage');
 const skillPage = pageSchema(skillSummarySchema, 'SkillPage');
 
@@ -38,7 +36,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['technologies'],
         summary: 'Get a technology and everything that uses it',
         description: 'An alias resolves (`k8s`, `GCP`, `sklearn`). Lists every role, responsibility, task, skill and comparison that names it. As a schema.org DefinedTerm: `GET /technologies/{technology}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).',
-        params: technologyParams,
+        params: technologyParamsSchema,
         querystring: jsonLdDetailQuerySchema,
         response: { 200: { description: 'The technology and everything that uses it.', content: { 'application/json': { schema: technologySchema } } }, ...problemResponses(400, 404) },
       },
@@ -57,7 +55,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['technologies'],
         summary: 'Get a technology as schema.org JSON-LD',
         description: 'The technology as a schema.org DefinedTerm in the DefinedTermSet of technologies, `@language` following the negotiated language.',
-        params: technologyParams,
+        params: technologyParamsSchema,
         querystring: detailQuerySchema,
         response: { 200: jsonLdResponse(definedTermJsonLdSchema, 'The technology as a schema.org DefinedTerm JSON-LD document.'), ...problemResponses(400, 404) },
       },
@@ -91,7 +89,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['skills'],
         summary: 'Get a skill and the roles that require it',
         description: 'As a schema.org DefinedTerm: `GET /skills/{skill}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).',
-        params: skillParams,
+        params: skillParamsSchema,
         querystring: jsonLdDetailQuerySchema,
         response: { 200: { description: 'The skill and the roles that require it.', content: { 'application/json': { schema: skillSchema } } }, ...problemResponses(400, 404) },
       },
@@ -110,7 +108,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['skills'],
         summary: 'Get a skill as schema.org JSON-LD',
         description: 'The skill as a schema.org DefinedTerm in the DefinedTermSet of skills, `@language` following the negotiated language.',
-        params: skillParams,
+        params: skillParamsSchema,
         querystring: detailQuerySchema,
         response: { 200: jsonLdResponse(definedTermJsonLdSchema, 'The skill as a schema.org DefinedTerm JSON-LD document.'), ...problemResponses(400, 404) },
       },

@@ -7,13 +7,13 @@ import { graphSvg } from '../graph/graph-svg.js';
 import type { GraphIndex } from '../graph/graph-index.js';
 import { sendSerialized } from '../http/send-serialized.js';
 import { appendVary } from '../http/vary.js';
-import { presentEdge, presentHop, presentNode } from '../graph/graph-presenter.js';
+import { presentEdge, presentNode } from '../graph/graph-presenter.js';
 import { selectSubgraph } from '../graph/graph-selection.js';
-import { presentNeighborhood } from '../graph/neighborhood.js';
-import { breadthFirst, shortestPath } from '../graph/graph-traversal.js';
+import { centreNode, neighborhoodOf, pathBetween } from '../graph/graph-queries.js';
+import { breadthFirst } from '../graph/graph-traversal.js';
 import { resolveNode } from '../graph/resolve-node.js';
 import { NotAcceptableError } from '../graph/not-acceptable-error.js';
-import { BadRequestError, NotFoundError, type InvalidParameter } from '../http/errors.js';
+import { BadRequestError } from '../http/errors.js';
 import type { NodeKind } from '../graph/graph-vocabulary.js';
 import type { Lang } from '../http/language.js';
 import { problemResponses } from '../schemas/common.js';
@@ -26,7 +26,7 @@ import {
   neighborhoodSchema,
   neighborsQuerySchema,
   neighborsRepresentationQuerySchema,
-  nodeIdSchema,
+  neighborsParamsSchema,
   pathQuerySchema,
 } from '../schemas/graph.js';
 
@@ -90,7 +90,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       appendVary(reply, 'Accept');
       const format = request.query.format ?? negotiateGraphFormat(request.headers.accept);
-      if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
+      if (!format) throw new NotAcceptableError(Object.values(GRAPH_MEDIA_TYPES));
       const body = selectedGraph(request.query, request.lang);
       if (format === 'dot') return sendSerialized(reply, GRAPH_MEDIA_TYPES.dot, toDot(body));
       if (format === 'cytoscape') return sendSerialized(reply, GRAPH_MEDIA_TYPES.cytoscape, JSON.stringify(toCytoscape(body)));
@@ -154,13 +154,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   /** The centre node a path segment names (id, slug, name or alias), or a 404. */
-  function centreOf(node: string) {
-    const index = graph();
-    const centreId = resolveNode(index, app.repositories, node);
-    const centre = centreId === null ? undefined : index.nodes.get(centreId);
-    if (!centre) throw new NotFoundError('node', node);
-    return centre;
-  }
+  const centreOf = (node: string) => centreNode(graph(), app.repositories, node);
 
   type NeighborsQuery = z.infer<typeof neighborsRepresentationQuerySchema>;
 
@@ -175,7 +169,6 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   }
 
-  const neighborsParams = z.object({ node: nodeIdSchema.describe('The centre node: an id (`technology:dvc`), or a name or alias of it.') });
   const walk = 'Breadth-first up to `depth` hops from the centre node.';
 
   app.get(
@@ -188,7 +181,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           `${walk} Each node reached comes with its depth and a shortest walk from the centre, hop by hop with edge type, direction and source. ` +
           'The nodes and edges reached are also operations of their own, one path segment further: `/cytoscape`, `/dot` and `/svg`. Here, `Accept` or `?format=` also negotiate them.',
-        params: neighborsParams,
+        params: neighborsParamsSchema,
         querystring: neighborsQuerySchema,
         response: { 200: { description: 'The neighbourhood.', content: { [GRAPH_MEDIA_TYPES.json]: { schema: neighborhoodSchema } } }, ...problemResponses(400, 404, 406) },
       },
@@ -196,24 +189,15 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       appendVary(reply, 'Accept');
       const format = request.query.format ?? negotiateGraphFormat(request.headers.accept);
-      if (!format) throw new NotAcceptableError(request.headers.accept ?? '', Object.values(GRAPH_MEDIA_TYPES));
+      if (!format) throw new NotAcceptableError(Object.values(GRAPH_MEDIA_TYPES));
       if (format !== 'json') {
         const reached = reachedGraph(request.params.node, request.query, request.lang);
         if (format === 'cytoscape') return sendSerialized(reply, GRAPH_MEDIA_TYPES.cytoscape, JSON.stringify(toCytoscape(reached)));
         if (format === 'dot') return sendSerialized(reply, GRAPH_MEDIA_TYPES.dot, toDot(reached));
         return sendSerialized(reply, GRAPH_MEDIA_TYPES.svg, await graphSvg(reached, request.lang, app.data.current.dataVersion, 'depth'));
       }
-      const index = graph();
-      const centre = centreOf(request.params.node);
       const { depth, direction, edge } = request.query;
-      const traversal = breadthFirst(index, centre.id, { maxDepth: depth, direction, edgeTypes: edge, collectEdges: true });
-      return reply.type(`${GRAPH_MEDIA_TYPES.json}; charset=utf-8`).send({
-        node: presentNode(centre, request.lang),
-        depth,
-        direction,
-        edgeTypes: edge ? [...edge] : null,
-        ...presentNeighborhood(index, traversal, request.lang),
-      });
+      return reply.type(`${GRAPH_MEDIA_TYPES.json}; charset=utf-8`).send(neighborhoodOf(graph(), app.repositories, request.params.node, { depth, direction, edge }, request.lang));
     },
   );
 
@@ -225,7 +209,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Get a node's neighbourhood as Cytoscape.js elements",
         description: walk,
-        params: neighborsParams,
+        params: neighborsParamsSchema,
         querystring: neighborsRepresentationQuerySchema,
         response: { 200: { description: 'The nodes and edges reached, as Cytoscape.js elements.', content: { [GRAPH_MEDIA_TYPES.cytoscape]: { schema: cytoscapeGraphSchema } } }, ...problemResponses(400, 404) },
       },
@@ -241,7 +225,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Get a node's neighbourhood as Graphviz DOT",
         description: walk,
-        params: neighborsParams,
+        params: neighborsParamsSchema,
         querystring: neighborsRepresentationQuerySchema,
         response: { 200: { description: 'The nodes and edges reached, as a Graphviz digraph.', content: { [GRAPH_MEDIA_TYPES.dot]: { schema: dotSchema } } }, ...problemResponses(400, 404) },
       },
@@ -257,7 +241,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Get a node's neighbourhood as an SVG picture",
         description: `${walk} Laid out by Graphviz (compiled to WebAssembly) once per data version.`,
-        params: neighborsParams,
+        params: neighborsParamsSchema,
         querystring: neighborsRepresentationQuerySchema,
         response: { 200: { description: 'The nodes and edges reached, as an SVG picture.', content: { [GRAPH_MEDIA_TYPES.svg]: { schema: svgSchema } } }, ...problemResponses(400, 404) },
       },
@@ -278,29 +262,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: graphPathSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
-      const index = graph();
-      const { direction, edge } = request.query;
-      const resolved = { from: resolveNode(index, app.repositories, request.query.from), to: resolveNode(index, app.repositories, request.query.to) };
-      const unknown = (['from', 'to'] as const)
-        .filter((name) => resolved[name] === null)
-        .map((name): InvalidParameter => ({ name, in: 'query', reason: `no node "${request.query[name]}" exists` }));
-      if (unknown.length > 0) {
-        throw new BadRequestError(
-          {
-            pl: unknown.map((p) => `Parametr zapytania „${p.name}”: brak węzła „${request.query[p.name as "from" | "to"]}”`).join('; '),
-            en: unknown.map((p) => `query parameter "${p.name}": ${p.reason}`).join('; '),
-          },
-          unknown,
-        );
-      }
-      const from = resolved.from!;
-      const to = resolved.to!;
-      const hops = shortestPath(index, from, to, { direction, edgeTypes: edge });
-      if (!hops) throw new NotFoundError('path', `${from} → ${to}${direction === 'both' ? '' : ` (direction ${direction})`}${edge ? ` (${[...edge].join(', ')})` : ''}`);
-      const present = (id: string) => presentNode(index.nodes.get(id)!, request.lang);
-      return { from: present(from), to: present(to), length: hops.length, nodes: [from, ...hops.map((h) => h.to)].map(present), hops: hops.map(presentHop) };
-    },
+    async (request) => pathBetween(graph(), app.repositories, request.query, request.lang),
   );
 };
 

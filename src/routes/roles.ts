@@ -1,17 +1,15 @@
-import { z } from 'zod';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, slugSchema } from '../schemas/common.js';
-import { comparisonSchema, responsibilitySchema, roleSchema, roleSkillCategorySchema, roleSummarySchema, roleTechnologySchema } from '../schemas/roles.js';
+import { comparisonSchema, responsibilityPageSchema, responsibilitySchema, roleParamsSchema, roleSchema, roleSkillCategorySchema, roleSummarySchema, roleTechnologySchema } from '../schemas/roles.js';
 import { jsonLdDetailQuerySchema, jsonLdResponse, occupationJsonLdSchema } from '../schemas/jsonld.js';
 import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../jsonld/negotiate.js';
 import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
 import { readRoleJsonLd } from '../jsonld/resources.js';
 
-const roleParams = z.object({ role: slugSchema.describe('Role id (`role:ai-engineer`), slug, or any of its names or aliases (`ai-engineer`, `Inżynier AI`).') });
 const tags = ['roles'];
 
 const roleList = pageSchema(roleSummarySchema, 'RolePage');
-const responsibilityPage = pageSchema(responsibilitySchema, 'ResponsibilityPage');
 const skillCategoryPage = pageSchema(roleSkillCategorySchema, 'RoleSkillCategoryPage');
 const technologyPage = pageSchema(roleTechnologySchema, 'RoleTechnologyPage');
 const comparisonPage = pageSchema(comparisonSchema, 'ComparisonPage');
@@ -29,7 +27,7 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/roles/:role',
     { schema: {
-        operationId: 'getRole', tags, summary: 'Get a role', description: 'Definition, introduction, analogies, summary and what the comparisons say of the role. As a schema.org Occupation: `GET /roles/{role}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).', params: roleParams, querystring: jsonLdDetailQuerySchema, response: { 200: { description: 'The role.', content: { 'application/json': { schema: roleSchema } } }, ...problemResponses(400, 404) } } },
+        operationId: 'getRole', tags, summary: 'Get a role', description: 'Definition, introduction, analogies, summary and what the comparisons say of the role. As a schema.org Occupation: `GET /roles/{role}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).', params: roleParamsSchema, querystring: jsonLdDetailQuerySchema, response: { 200: { description: 'The role.', content: { 'application/json': { schema: roleSchema } } }, ...problemResponses(400, 404) } } },
     async (request, reply) => {
       const jsonLd = negotiateJsonLd(request, reply);
       return jsonLd ? sendJsonLd(reply, readRoleJsonLd(roles(), request.params.role, jsonLd)) : roles().get(request.params.role, request.lang);
@@ -39,7 +37,7 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/roles/:role/jsonld',
     { schema: {
-        operationId: 'getRoleJsonLd', tags, summary: 'Get a role as schema.org JSON-LD', description: 'The role as a schema.org Occupation, `@language` following the negotiated language.', params: roleParams, querystring: detailQuerySchema, response: { 200: jsonLdResponse(occupationJsonLdSchema, 'The role as a schema.org Occupation JSON-LD document.'), ...problemResponses(400, 404) } } },
+        operationId: 'getRoleJsonLd', tags, summary: 'Get a role as schema.org JSON-LD', description: 'The role as a schema.org Occupation, `@language` following the negotiated language.', params: roleParamsSchema, querystring: detailQuerySchema, response: { 200: jsonLdResponse(occupationJsonLdSchema, 'The role as a schema.org Occupation JSON-LD document.'), ...problemResponses(400, 404) } } },
     async (request, reply) => {
       reply.type(`${JSON_LD_MEDIA_TYPE}; charset=utf-8`);
       return readRoleJsonLd(roles(), request.params.role, jsonLdTarget(request));
@@ -49,7 +47,7 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/roles/:role/responsibilities',
     { schema: {
-        operationId: 'listRoleResponsibilities', tags, summary: "List a role's responsibilities", description: 'In document order, each with its tasks, technologies and the concepts it names.', params: roleParams, querystring: listQuerySchema, response: { 200: responsibilityPage, ...problemResponses(400, 404) } } },
+        operationId: 'listRoleResponsibilities', tags, summary: "List a role's responsibilities", description: 'In document order, each with its tasks, technologies and the concepts it names.', params: roleParamsSchema, querystring: listQuerySchema, response: { 200: responsibilityPageSchema, ...problemResponses(400, 404) } } },
     async (request) => paginate(roles().responsibilities(request.params.role, request.lang), request.query),
   );
 
@@ -61,7 +59,7 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Get one responsibility',
         description: 'With its tasks, technologies and the concepts it names. `{responsibility}` is its id (`responsibility:ai-engineer.mlops`), slug, or name in either language.',
-        params: roleParams.extend({ responsibility: slugSchema.describe('Responsibility slug, e.g. `data-pipelines`.') }),
+        params: roleParamsSchema.extend({ responsibility: slugSchema.describe('Responsibility slug, e.g. `data-pipelines`.') }),
         querystring: detailQuerySchema,
         response: { 200: responsibilitySchema, ...problemResponses(400, 404) },
       },
@@ -72,21 +70,21 @@ const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/roles/:role/skills',
     { schema: {
-        operationId: 'listRoleSkills', tags, summary: "List a role's skills by category", description: 'Categories in document order; each item with its qualifier and the technologies it names.', params: roleParams, querystring: listQuerySchema, response: { 200: skillCategoryPage, ...problemResponses(400, 404) } } },
+        operationId: 'listRoleSkills', tags, summary: "List a role's skills by category", description: 'Categories in document order; each item with its qualifier and the technologies it names.', params: roleParamsSchema, querystring: listQuerySchema, response: { 200: skillCategoryPage, ...problemResponses(400, 404) } } },
     async (request) => paginate(roles().skills(request.params.role, request.lang), request.query),
   );
 
   app.get(
     '/roles/:role/technologies',
     { schema: {
-        operationId: 'listRoleTechnologies', tags, summary: 'List every technology tied to a role', description: 'Each technology once, with every place that ties it to the role: a responsibility, a task, a skill or a comparison.', params: roleParams, querystring: listQuerySchema, response: { 200: technologyPage, ...problemResponses(400, 404) } } },
+        operationId: 'listRoleTechnologies', tags, summary: 'List every technology tied to a role', description: 'Each technology once, with every place that ties it to the role: a responsibility, a task, a skill or a comparison.', params: roleParamsSchema, querystring: listQuerySchema, response: { 200: technologyPage, ...problemResponses(400, 404) } } },
     async (request) => paginate(roles().technologies(request.params.role, request.lang), request.query),
   );
 
   app.get(
     '/roles/:role/comparisons',
     { schema: {
-        operationId: 'listRoleComparisons', tags, summary: "List the documents' comparisons involving a role", description: "Each side's focus, key question and tools.", params: roleParams, querystring: listQuerySchema, response: { 200: comparisonPage, ...problemResponses(400, 404) } } },
+        operationId: 'listRoleComparisons', tags, summary: "List the documents' comparisons involving a role", description: "Each side's focus, key question and tools.", params: roleParamsSchema, querystring: listQuerySchema, response: { 200: comparisonPage, ...problemResponses(400, 404) } } },
     async (request) => paginate(roles().comparisons(request.params.role, request.lang), request.query),
   );
 };

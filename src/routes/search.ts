@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../schemas/common.js';
 import { searchPageSchema, searchQuerySchema, suggestQuerySchema, suggestionsSchema, type Suggestion } from '../schemas/search.js';
+import { searchPage } from '../search/search-page.js';
 import { searchTokens } from '../search/search-text.js';
 
 const tags = ['search'];
@@ -44,14 +45,7 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: searchPageSchema, ...problemResponses(400) },
       },
     },
-    async (request) => {
-      const { q, kind, limit, offset } = request.query;
-      // Blank or punctuation-only input is what a search box sends while empty: nothing matches it.
-      const tokens = searchTokens(q);
-      if (tokens.length === 0) return { items: [], total: 0, limit, offset };
-      const { items, total } = search().search({ tokens, kind, lang: request.lang, limit, offset });
-      return { items, total, limit, offset };
-    },
+    async (request) => searchPage(search(), request.query, request.lang),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aliasSchema, entityIdSchema, provenanceSchema, roleRefSchema, skillKindSchema, skillRefSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema, updatedInSchema } from './common.js';
+import { aliasSchema, entityIdSchema, provenanceSchema, roleRefSchema, skillKindSchema, skillRefSchema, slugSchema, sourceSchema, technologyKindSchema, technologyRefSchema, untranslatedSchema, updatedInSchema } from './common.js';
 import { USAGE_KINDS } from './roles.js';
 
 /** Ids of nodes that name the same real thing in another kind (Kubernetes the technology and Kubernetes the skill). */
@@ -65,6 +65,9 @@ export const skillSchema = skillSummarySchema
     updatedIn: updatedInSchema,
   })
   .meta({ id: 'Skill' });
+
+export const technologyParamsSchema = z.object({ technology: slugSchema.describe('Technology id (`technology:kubernetes`), slug, name or alias (`k8s`).') });
+export const skillParamsSchema = z.object({ skill: slugSchema.describe('Skill id (`skill:python`), slug or name, e.g. `python`, `problem-solving`.') });
 
 export type TechnologySummary = z.infer<typeof technologySummarySchema>;
 export type Technology = z.infer<typeof technologySchema>;

@@ -15,6 +15,8 @@ export const nodeIdSchema = z
       'with or without its `kind:` prefix (`role:Inżynier AI`, `k8s`). Unprefixed, roles are tried first, then technologies, then skills.',
   );
 
+export const neighborsParamsSchema = z.object({ node: nodeIdSchema.describe('The centre node: an id (`technology:dvc`), or a name or alias of it.') });
+
 export const graphNodeSchema = z
   .object({
     id: z.string().describe('`kind:key`.'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { crosswalkSchema } from './crosswalks.js';
-import { aliasSchema, conceptSchema, entityIdSchema, roleRefSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema, updatedInSchema } from './common.js';
+import { aliasSchema, conceptSchema, entityIdSchema, pageSchema, roleRefSchema, slugSchema, skillRefSchema, sourceSchema, technologyRefSchema, untranslatedSchema, updatedInSchema } from './common.js';
 
 const labeledTextSchema = z.object({ label: z.string().nullable(), text: z.string(), source: sourceSchema });
 
@@ -158,6 +158,9 @@ export const comparisonSchema = z
     untranslated: untranslatedSchema,
   })
   .meta({ id: 'Comparison' });
+
+export const roleParamsSchema = z.object({ role: slugSchema.describe('Role id (`role:ai-engineer`), slug, or any of its names or aliases (`ai-engineer`, `Inżynier AI`).') });
+export const responsibilityPageSchema = pageSchema(responsibilitySchema, 'ResponsibilityPage');
 
 export type RoleSummary = z.infer<typeof roleSummarySchema>;
 export type Role = z.infer<typeof roleSchema>;

@@ -16,6 +16,7 @@ import { wrkAvailable } from './load-wrk.js';
 import { extractStorm, type StormResult } from './extract-storm.js';
 import { dataVersionOf, getRaw } from './http-probe.js';
 import { failures, type LoadResult } from './load.js';
+import { measureMcpTwins, renderMcpTwins, type TwinRow } from './mcp-twins.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { fmt, machine, mark, table, type Cell } from './report.js';
 import { reseedMidLoad, sigtermMidLoad, soakMix, checkSoakPaths, type ReseedResult, type SigtermResult } from './soak.js';
@@ -85,7 +86,7 @@ async function seedEsco(options: BenchOptions): Promise<{ seed: SeedTiming | nul
   return { seed, synthS };
 }
 
-function render(options: BenchOptions, started: number, datasets: DatasetResult[], rows: ComparisonRow[], broken: BrokenEndpoint[], esco: EscoRow[], distinct: DistinctRow[], storm: StormResult | null, soak: { mix: LoadResult; paths: number; sigterm: SigtermResult; reseed: ReseedResult } | null): string {
+function render(options: BenchOptions, started: number, datasets: DatasetResult[], rows: ComparisonRow[], broken: BrokenEndpoint[], esco: EscoRow[], distinct: DistinctRow[], storm: StormResult | null, soak: { mix: LoadResult; paths: number; sigterm: SigtermResult; reseed: ReseedResult } | null, mcp: TwinRow[]): string {
   const out: string[] = [];
   out.push(`### Bench run\n\n${machine()}\n- \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`: ${options.rounds} round(s) × ${options.durationS} s per side, ${options.warmupS} s warm-up discarded, ${options.connections} connections, Accept-Encoding ${options.acceptEncoding ?? 'none (identity)'}; server and seed run from ${options.compiled ? `${entry('server')} (compiled)` : `${entry('server')} through tsx`}; whole run ${fmt.s((performance.now() - started) / 1000)} s\n- rolegraph runs as \`${Object.entries(SERVER_RUNTIME_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} node ${SERVER_NODE_FLAGS.join(' ')}\` with ${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (rate limiting off, so the load generator's single address is not throttled); the ceiling is bare Fastify (logger off) in its own process, answering each URL with rolegraph's exact body bytes and content type\n- load generators: ${options.tools.join(', ')}; each endpoint alternates ceiling and rolegraph ${options.rounds} time(s) per generator, the side that goes first swapping every round, on ${options.processes} process(es) a side (round r on process r mod ${options.processes}; the first rolegraph process also serves the soak; the document's "after load" RSS is the largest of the rolegraph processes')`);
 
@@ -140,6 +141,8 @@ ${table(['endpoint', 'load', 'body', 'head bytes C / R / H', 'first', 'ceiling r
 
 Missed: ${missed.length || broken.length ? [...missed, ...broken.map((b) => `${b.endpoint.name} (answered ${b.status})`)].join('; ') : 'none'}.`);
   }
+
+  if (mcp.length) out.push(renderMcpTwins(mcp, options));
 
   if (distinct.length) {
     out.push(`#### ESCO-sized set, distinct URLs (uncached: each URL asked once, one client, nothing else running; latency in ms)
@@ -251,6 +254,9 @@ async function main(): Promise<void> {
   const othersRssMb = rolegraphs.slice(1).map((server) => server.rssMb());
   for (const server of [...ceilings, ...sameHeaders, ...rolegraphs.slice(1)]) await server.stop();
 
+  log(`MCP tool calls vs their REST twins: ${options.durationS + options.warmupS} s a side`);
+  const mcp = await measureMcpTwins(real.server.port, options, log);
+
   let soak: Parameters<typeof render>[8] = null;
   let soakPaths: string[] = [];
   if (options.soak) {
@@ -294,7 +300,7 @@ async function main(): Promise<void> {
     await esco.server.stop();
   }
 
-  const markdown = render(options, started, datasets, rows, broken, escoRows, distinctRows, storm, soak);
+  const markdown = render(options, started, datasets, rows, broken, escoRows, distinctRows, storm, soak, mcp);
   const outFile = resolve(PROJECT_ROOT, options.out);
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, markdown);

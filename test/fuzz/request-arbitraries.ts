@@ -181,6 +181,26 @@ function headersArbitrary(pools: Pools): fc.Arbitrary<Record<string, string>> {
   return headers.map((h) => Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>);
 }
 
+const MCP_TOOLS = ['search', 'get_role', 'list_responsibilities', 'get_technology', 'get_skill', 'neighbors', 'shortest_path', 'compare_roles', 'skill_gap', 'extract_entities', 'no_such_tool'];
+
+/**
+ * MCP messages (POST /mcp): mostly tool calls whose every argument is a seeded name, a hostile string or
+ * random text (each tool reads the arguments it takes), with a random `lang` and `depth`; and the
+ * cheap methods. A tool refusing its arguments still answers 200 with an error result.
+ */
+function mcpMessage(entry: fc.Arbitrary<string>, sentence: fc.Arbitrary<string>): fc.Arbitrary<Record<string, unknown>> {
+  const call = fc
+    .record({ id: fc.nat(), name: fc.constantFrom(...MCP_TOOLS), word: entry, other: entry, text: sentence, lang: fc.constantFrom('pl', 'en', 'de', undefined), depth: fc.constantFrom(1, 2, 3, 0, 99, '2', undefined) })
+    .map(({ id, name, word, other, text, lang, depth }) => ({
+      jsonrpc: '2.0',
+      id,
+      method: 'tools/call',
+      params: { name, arguments: { q: word, role: word, technology: word, skill: word, node: word, from: word, to: other, a: word, b: other, have: [word, other], text, lang, depth } },
+    }));
+  const other = fc.record({ id: fc.nat(), method: fc.constantFrom('ping', 'resources/templates/list', 'prompts/list', 'no/such/method') }).map(({ id, method }) => ({ jsonrpc: '2.0', id, method }));
+  return fc.oneof({ weight: 6, arbitrary: call }, { weight: 1, arbitrary: other });
+}
+
 /** POST bodies: valid ones from the schema and the seeded names, and every way a body can be wrong. */
 function bodyArbitrary(op: Operation, pools: Pools): fc.Arbitrary<{ payload?: string; contentType?: string }> {
   const { values } = pools;
@@ -195,10 +215,12 @@ function bodyArbitrary(op: Operation, pools: Pools): fc.Arbitrary<{ payload?: st
   );
   const sentence = fc.array(fc.oneof(fc.constantFrom(...names), fc.constantFrom(...values.words), anyText, hostile), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(' '));
   const validObject: fc.Arbitrary<Record<string, unknown>> =
-    'have' in properties
-      ? fc.array(entry, { minLength: 1, maxLength: 12 }).map((have) => ({ have }))
-      : fc.oneof({ weight: 9, arbitrary: sentence.map((text) => ({ text })) }, { weight: 1, arbitrary: fc.constantFrom(20_000, 20_001).map((n) => ({ text: 'Python i Docker. '.repeat(n).slice(0, n) })) });
-  const key = 'have' in properties ? 'have' : 'text';
+    'jsonrpc' in properties
+      ? mcpMessage(entry, sentence)
+      : 'have' in properties
+        ? fc.array(entry, { minLength: 1, maxLength: 12 }).map((have) => ({ have }))
+        : fc.oneof({ weight: 9, arbitrary: sentence.map((text) => ({ text })) }, { weight: 1, arbitrary: fc.constantFrom(20_000, 20_001).map((n) => ({ text: 'Python i Docker. '.repeat(n).slice(0, n) })) });
+  const key = 'jsonrpc' in properties ? 'method' : 'have' in properties ? 'have' : 'text';
   const json = fc.oneof(
     { weight: 8, arbitrary: validObject.map((o) => JSON.stringify(o)) },
     // Unknown keys next to a valid body.

@@ -35,6 +35,7 @@ export async function startServer(databasePath: string, env: Record<string, stri
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time; stderr: ${stderr}`)), 90_000);
     let buffered = '';
+    let listening: string | undefined;
     child.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
@@ -49,9 +50,11 @@ export async function startServer(databasePath: string, env: Record<string, stri
         }
         logs.push(entry);
         const match = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec(String(entry.msg));
-        if (match) {
+        if (match) listening = match[1];
+        // Handed over once ready (warmed up), as a load balancer would send it traffic.
+        if (entry.msg === 'warmed up: ready' && listening !== undefined) {
           clearTimeout(timer);
-          resolve(match[1]);
+          resolve(listening);
         }
       }
     });
