@@ -23,6 +23,7 @@ export function roleCard(roles: RolesRepository, identifier: string, lang: Lang)
       name: r.name,
       technologies: r.technologies.map((t) => ({ id: t.id, name: t.name })),
     })),
+    occupations: role.crosswalks.map(({ scheme, code, uri, label, match }) => ({ scheme, code, uri, label, match })),
     counts: role.counts,
     links: {
       role: role.url,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityIdSchema, langQuerySchema } from './common.js';
+import { crosswalkSchema } from './crosswalks.js';
 
 const cardTechnologySchema = z.object({ id: entityIdSchema, name: z.string() });
 
@@ -10,8 +11,11 @@ export const roleCardSchema = z
     name: z.string(),
     definition: z.string().nullable().describe("The definition's first sentence; null for roles documents only mention."),
     responsibilities: z
-      .array(z.object({ slug: z.string().describe('Its id is `responsibility:{role}.{slug}`; the slug alone keeps the card within 2 KB.'), name: z.string(), technologies: z.array(cardTechnologySchema).describe('The closing "Technologie:" list, in order.') }))
+      .array(z.object({ slug: z.string().describe('Its id is `responsibility:{role}.{slug}`; the slug alone keeps the card small.'), name: z.string(), technologies: z.array(cardTechnologySchema).describe('The closing "Technologie:" list, in order.') }))
       .describe('In document order.'),
+    occupations: z
+      .array(crosswalkSchema.pick({ scheme: true, code: true, uri: true, label: true, match: true }))
+      .describe("The role's places in ESCO, ISCO-08 and O*NET-SOC; where each was read from is on the role resource (`crosswalks`)."),
     counts: z.object({ responsibilities: z.number().int(), skills: z.number().int(), technologies: z.number().int(), comparisons: z.number().int() }),
     links: z
       .object({
