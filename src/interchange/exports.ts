@@ -2,7 +2,6 @@ import type { DataContext } from '../data/data-context.js';
 import { writeCsvZip } from './export-csv.js';
 import { readExportData, type ExportData } from './export-data.js';
 import { graphJsonLd } from './export-jsonld.js';
-import { writeTurtle } from './export-turtle.js';
 import { skosScheme } from './skos-model.js';
 
 interface Made {
@@ -39,7 +38,8 @@ export function turtleExport(context: DataContext, origin: string): Promise<stri
   const entry = of(context);
   let turtle = entry.turtle.get(origin);
   if (!turtle) {
-    turtle = writeTurtle(skosScheme(entry.data, origin));
+    // n3 is loaded with the first Turtle export, not at every start (about 0.1 s of CPU).
+    turtle = import('./export-turtle.js').then(({ writeTurtle }) => writeTurtle(skosScheme(entry.data, origin)));
     entry.turtle.set(origin, turtle);
   }
   return turtle;
