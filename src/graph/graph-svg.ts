@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { instance, type Viz } from '@viz-js/viz';
 import { BadRequestError } from '../http/errors.js';
 import type { Lang } from '../http/language.js';
-import { explorerPath } from '../embed/explorer-url.js';
+import { explorerPath } from './node-url.js';
 import { quote } from './graph-dot.js';
 import type { PresentedGraph } from './graph-presenter.js';
-import { NODE_KINDS, type NodeKind } from './graph-vocabulary.js';
+import { NODE_KINDS, type NodeKind } from '../model/graph-vocabulary.js';
 
 /** One colour per node kind, readable with black text (fill) and told apart by the legend. */
 export const KIND_COLOURS: Record<NodeKind, string> = {

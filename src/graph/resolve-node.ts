@@ -4,7 +4,7 @@ import { ids, parseEntityId } from '../model/ids.js';
 import type { GraphIndex } from './graph-index.js';
 
 /** What resolving needs of the repositories (the data context's satisfy it): graph code sits below both. */
-interface EntityFinders {
+export interface EntityFinders {
   roles: { findRole(given: string): { slug: string } };
   catalog: { findTechnology(given: string): { slug: string }; findSkill(given: string): { slug: string } };
 }

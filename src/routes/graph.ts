@@ -14,7 +14,7 @@ import { breadthFirst } from '../graph/graph-traversal.js';
 import { resolveNode } from '../graph/resolve-node.js';
 import { NotAcceptableError } from '../graph/not-acceptable-error.js';
 import { BadRequestError } from '../http/errors.js';
-import type { NodeKind } from '../graph/graph-vocabulary.js';
+import type { NodeKind } from '../model/graph-vocabulary.js';
 import type { Lang } from '../http/language.js';
 import { problemResponses } from '../schemas/common.js';
 import {
