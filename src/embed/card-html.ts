@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { RoleCard } from '../schemas/card.js';
 import type { CARD_THEMES } from '../schemas/embed.js';
 import { CARD_LABELS } from './card-labels.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { RolesRepository } from '../repositories/roles-repository.js';
 import type { RoleCard } from '../schemas/card.js';
 import { explorerPath } from '../graph/node-url.js';

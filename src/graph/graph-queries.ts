@@ -1,5 +1,5 @@
-import { BadRequestError, NotFoundError, type InvalidParameter } from '../http/errors.js';
-import type { Lang } from '../http/language.js';
+import { InvalidInputError, NotFoundError, type InvalidParameter } from '../model/domain-errors.js';
+import type { Lang } from '../lib/language.js';
 import type { GraphIndex } from './graph-index.js';
 import { presentHop, presentNode } from './graph-presenter.js';
 import { breadthFirst, shortestPath } from './graph-traversal.js';
@@ -46,7 +46,7 @@ export function pathBetween(graph: GraphIndex, repositories: EntityFinders, quer
   const unknown = (['from', 'to'] as const).filter((name) => resolved[name] === null);
   if (unknown.length > 0) {
     const invalid = unknown.map((name): InvalidParameter => ({ name, in: 'query', reason: `no node "${query[name]}" exists` }));
-    throw new BadRequestError(
+    throw new InvalidInputError(
       {
         pl: unknown.map((name) => `Parametr zapytania „${name}”: brak węzła „${query[name]}”`).join('; '),
         en: invalid.map((p) => `query parameter "${p.name}": ${p.reason}`).join('; '),

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../http/errors.js';
+import { NotFoundError } from '../model/domain-errors.js';
 import { slugify } from '../lib/text.js';
 import { ids, parseEntityId } from '../model/ids.js';
 import type { GraphIndex } from './graph-index.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { Skill, Technology } from '../schemas/catalog.js';
 import type { CategoryCodeNode, DefinedTermJsonLd, DefinedTermNode, DefinedTermSetNode, OccupationJsonLd } from '../schemas/jsonld.js';
 import type { Crosswalk } from '../schemas/crosswalks.js';
