@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { LANGUAGES, type Lang } from './http/language.js';
+import { LANGUAGES, type Lang } from './lib/language.js';
 import { PROJECT_ROOT } from './paths.js';
 
 export interface HttpConfig {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import jsonld from 'jsonld';
 import type { JsonLdDocument, NodeObject } from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BadRequestError } from '../src/http/errors.js';
+import { InvalidInputError } from '../src/model/domain-errors.js';
 import { apiOrigin } from '../src/jsonld/base-url.js';
 import { occupationJsonLd } from '../src/jsonld/documents.js';
 import { prefersJsonLd } from '../src/jsonld/media-type.js';
@@ -283,7 +283,7 @@ describe('the small pure parts', () => {
     expect(apiOrigin('https', 'api.example.org')).toBe('https://api.example.org');
     expect(apiOrigin('http', '[::1]:3000')).toBe('http://[::1]:3000');
     for (const host of ['', 'evil.example/x', 'user@evil.example', 'a b', 'localhost:99999']) {
-      expect(() => apiOrigin('http', host), host).toThrow(BadRequestError);
+      expect(() => apiOrigin('http', host), host).toThrow(InvalidInputError);
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { BadRequestError } from '../http/errors.js';
+import { InvalidInputError } from '../model/domain-errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,7 +23,7 @@ const HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*
  */
 export function apiOrigin(protocol: string, host: string): string {
   const refuse = () =>
-    new BadRequestError('The Host header is not a valid host[:port], so no absolute URL can be built for the JSON-LD document.', [
+    new InvalidInputError('The Host header is not a valid host[:port], so no absolute URL can be built for the JSON-LD document.', [
       { name: 'Host', in: 'header', reason: 'is not a valid host[:port]' },
     ]);
   if (!HOST.test(host) || (protocol !== 'http' && protocol !== 'https')) throw refuse();
