@@ -145,6 +145,7 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
     capacity: config.maxConcurrentAnalyses,
     threads: config.analysisThreads,
     eagerWorkers: config.eagerAnalysisWorkers,
+    idleTimeoutMs: config.analysisIdleTimeoutMs,
     bodyTimeoutMs: config.analysisBodyTimeoutMs,
   });
 

@@ -7,7 +7,7 @@
  * `require` take ~0.2 s (one read, cached). Loading only the CommonJS build also keeps one copy of
  * drizzle's classes in the process. Measured with Node 24.21.0; revisit when Node caches the parse.
  */
-export { asc, eq, getTableColumns, getTableName, inArray, or, sql, type Table } from 'drizzle-orm';
-export { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+export { asc, eq, getTableColumns, getTableName, inArray, or, sql, Table } from 'drizzle-orm';
+export { BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 export { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-export { type BaseSQLiteDatabase, check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+export { BaseSQLiteDatabase, check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
