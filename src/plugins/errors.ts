@@ -3,7 +3,8 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { BadRequestError, type InvalidParameter, NotFoundError, VersionGoneError } from '../http/errors.js';
 import { type Lang, negotiateLanguage } from '../http/language.js';
-import { type Localizable, PROBLEM_BY_STATUS, PROBLEM_TYPES, type ProblemKey, problemTypeOf, problemTypeUri } from '../http/problems.js';
+import { STATUS_CODES } from 'node:http';
+import { type Localizable, PROBLEM_TYPES, type ProblemKey, problemTypeForStatus, problemTypeOf, problemTypeUri } from '../http/problems.js';
 import { unknownParameterReason, validationReason } from '../http/validation-reasons.js';
 
 const LOCATION: Record<string, InvalidParameter['in']> = { querystring: 'query', params: 'path', headers: 'header', body: 'body' };
@@ -57,13 +58,15 @@ export default fp(
       }
       const localized = (error as { detail?: unknown }).detail;
       const detail = localized && typeof localized === 'object' && 'pl' in localized && 'en' in localized ? (localized as { pl: string; en: string }) : frameworkDetail(status, error.message);
-      return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[status] ?? 'bad-request', status, detail });
+      return sendProblem(request, reply, { type: problemTypeForStatus(status), status, detail });
     });
 
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0];
       const allowed = allowedMethods(app, path);
-      if (allowed.length > 0) {
+      // A route for this very method that found nothing (a static file that is not there) is a 404, not a 405.
+      const routed = allowed.includes(request.method);
+      if (allowed.length > 0 && !routed) {
         reply.header('Allow', allowed.join(', '));
         return sendProblem(request, reply, {
           type: 'method-not-allowed',
@@ -84,8 +87,8 @@ export default fp(
  * message, and in Polish what the catalogue says of its status.
  */
 export function frameworkDetail(status: number, message: string): { pl: string; en: string } {
-  const key = PROBLEM_BY_STATUS[status] ?? 'bad-request';
-  return { pl: PROBLEM_TYPES[key].description.pl, en: message };
+  const key = problemTypeForStatus(status);
+  return { pl: key === 'about:blank' ? `Serwer odpowiada statusem HTTP ${status} (${STATUS_CODES[status] ?? 'błąd'}).` : PROBLEM_TYPES[key].description.pl, en: message };
 }
 
 /** The methods the router has for a concrete path; OPTIONS (CORS preflight, answered for every path) only beside one of them. */
@@ -114,7 +117,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, input:
     .type('application/problem+json; charset=utf-8')
     .send({
       type: key ? problemTypeUri(key) : input.type,
-      title: entry ? entry.title[lang] : (input.title ?? 'Error'),
+      // A type outside the catalogue (`about:blank`) is titled by its status (RFC 9457 §4.2.1).
+      title: entry ? entry.title[lang] : (input.title ?? STATUS_CODES[input.status ?? 500] ?? 'Error'),
       status: input.status ?? entry?.status ?? 500,
       detail,
       instance: request.url,
