@@ -17,6 +17,8 @@ export interface IdentifierOriginOptions {
   defaultOrigin: string;
 }
 
+const RECENT_HOSTS = 64;
+
 /**
  * The origin of absolute identifiers and links (JSON-LD `@id`s, oEmbed and card links, export IRIs), and
  * so of the response cache's key: the configured public origin; otherwise the Host the client sent, but
@@ -32,6 +34,8 @@ export class IdentifierOrigins {
   readonly #anyPort = new Set<string>();
   /** Entries with a port: only that port (the scheme's default port when the Host names none). */
   readonly #withPort = new Set<string>();
+  /** The last few answers by `protocol://host`: this runs on every cached hit, and nearly every request names one of a few hosts. */
+  readonly #recent = new Map<string, string>();
 
   constructor(options: IdentifierOriginOptions) {
     this.publicOrigin = options.publicOrigin;
@@ -50,7 +54,16 @@ export class IdentifierOrigins {
 
   /** The origin for a request made with this protocol and Host (both as Fastify reads them). */
   of(protocol: string, host: string | undefined): string {
-    return this.publicOrigin ?? this.fromHost(protocol, host) ?? this.defaultOrigin;
+    if (this.publicOrigin !== null) return this.publicOrigin;
+    const key = `${protocol}://${host ?? ''}`;
+    let origin = this.#recent.get(key);
+    if (origin === undefined) {
+      origin = this.fromHost(protocol, host) ?? this.defaultOrigin;
+      // Bounded: a client sending a new Host each time only refills it.
+      if (this.#recent.size >= RECENT_HOSTS) this.#recent.clear();
+      this.#recent.set(key, origin);
+    }
+    return origin;
   }
 
   /** `protocol://host[:port]`, normalized as `URL.origin` would be, for an allowed Host; undefined for any other. */
