@@ -17,6 +17,7 @@ const LAYERS = [
   ['routes', '^src/(routes|mcp)/'],
   ['plugins', '^src/plugins/'],
   ['openapi', '^src/openapi/'],
+  ['http', '^src/http/'],
   ['presentation', '^src/(embed|jsonld|interchange)/'],
   ['data-context', '^src/data/'],
   ['analysis', '^src/analysis/'],
@@ -24,7 +25,7 @@ const LAYERS = [
   ['schemas', '^src/schemas/'],
   ['domain', '^src/(graph|search)/'],
   ['model', '^src/(model|db)/'],
-  ['foundation', '^src/(http|metrics|text|lib)/|^src/(config|paths)\\.ts$'],
+  ['foundation', '^src/(metrics|text|lib)/|^src/(config|paths)\\.ts$'],
 ];
 
 /** One rule per layer: nothing in it imports a layer above it. */

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { allowedHostEntry } from './http/host-header.js';
-import { LANGUAGES, type Lang } from './http/language.js';
+import { allowedHostEntry } from './lib/host-header.js';
+import { LANGUAGES, type Lang } from './lib/language.js';
 import { PROJECT_ROOT } from './paths.js';
 
 export interface HttpConfig {

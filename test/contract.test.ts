@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { negotiateLanguage } from '../src/http/language.js';
+import { negotiateLanguage } from '../src/lib/language.js';
 import { PROBLEM_KEYS } from '../src/http/problems.js';
 import { readRealDocument, REAL_DOCUMENT_FILE, writeDocument } from './helpers/documents.js';
 import { createSeededApp, makeTempDir, type SeededApp } from './helpers/seeded-app.js';

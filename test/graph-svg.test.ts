@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphSvg, KIND_COLOURS, MAX_PICTURE_ELEMENTS } from '../src/graph/graph-svg.js';
-import { BadRequestError } from '../src/http/errors.js';
+import { InvalidInputError } from '../src/model/domain-errors.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 let seeded: SeededApp;
@@ -107,8 +107,8 @@ describe('SVG pictures of the graph', () => {
     const edges = nodes.slice(1).map((node, i) => ({ id: `e${i}`, from: nodes[i].id, to: node.id, type: 'compared_with', source }));
     const graph = { nodes, edges } as Parameters<typeof graphSvg>[0];
     const error = await graphSvg(graph, 'en', 'v1', 'depth').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as BadRequestError).invalidParams.map((p) => p.name)).toEqual(['depth']);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).invalidParams.map((p) => p.name)).toEqual(['depth']);
     expect(MAX_PICTURE_ELEMENTS).toBeLessThan(1999);
   });
 

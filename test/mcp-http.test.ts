@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../src/http/language.js';
+import { LANGUAGES } from '../src/lib/language.js';
 import { roleSchema } from '../src/schemas/roles.js';
 import { BAD_ARGUMENTS, TOOL_CASES, UNKNOWN_IDS, call, textOf } from './helpers/mcp-cases.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';

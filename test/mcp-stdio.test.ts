@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../src/http/language.js';
+import { LANGUAGES } from '../src/lib/language.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { BAD_ARGUMENTS, TOOL_CASES, UNKNOWN_IDS, call, textOf } from './helpers/mcp-cases.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';

@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import type { DataContext } from '../data/data-context.js';
+import type { AnalysedData as DataContext } from './analysis-service.js';
 import { runAnalysis, type AnalysisTask } from './analysis-task.js';
 import type { WorkerAnswer, WorkerTask } from './analysis-worker.js';
 

@@ -7,6 +7,16 @@ import { readMatchForms } from './match-forms.js';
 import { VocabularyIndex } from './vocabulary-index.js';
 
 /**
+ * What the analysis pool needs of the data served now (the data context is one): the database's file to
+ * open in a worker, its version to check the worker opened the same data, and the in-thread analysis state.
+ */
+export interface AnalysedData {
+  readonly db: Db;
+  readonly dataVersion: string;
+  readonly analysis: AnalysisContext;
+}
+
+/**
  * The analysis state of one database handle: the vocabulary index (one big regular expression) and the
  * entity links, built on first use and kept, since the served database never changes under a handle.
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import { extractionSchema, skillGapSchema } from '../schemas/analysis.js';
 import type { AnalysisContext } from './analysis-service.js';
 import { extractEntities } from './extract-entities.js';

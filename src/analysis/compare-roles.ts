@@ -1,5 +1,5 @@
-import { BadRequestError } from '../http/errors.js';
-import type { Lang } from '../http/language.js';
+import { InvalidInputError } from '../model/domain-errors.js';
+import type { Lang } from '../lib/language.js';
 import type { RolesRepository } from '../repositories/roles-repository.js';
 import type { RoleComparison } from '../schemas/analysis.js';
 import { USAGE_KINDS } from '../schemas/roles.js';
@@ -12,7 +12,7 @@ export function compareRoles(roles: RolesRepository, aIdentifier: string, bIdent
   const a = roles.findRole(aIdentifier);
   const b = roles.findRole(bIdentifier);
   if (a.id === b.id) {
-    throw new BadRequestError({ pl: `Parametry ścieżki „a” i „b” wskazują tę samą rolę „${a.slug}”; porównaj dwie różne role.`, en: `Path parameters "a" and "b" name the same role "${a.slug}"; compare two different roles.` }, [
+    throw new InvalidInputError({ pl: `Parametry ścieżki „a” i „b” wskazują tę samą rolę „${a.slug}”; porównaj dwie różne role.`, en: `Path parameters "a" and "b" name the same role "${a.slug}"; compare two different roles.` }, [
       { name: 'b', in: 'path', reason: `names the same role as "a" (${a.slug})` },
     ]);
   }

@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { CatalogRepository } from '../repositories/catalog-repository.js';
 import type { RolesRepository } from '../repositories/roles-repository.js';
 import { ids, urls } from '../model/ids.js';

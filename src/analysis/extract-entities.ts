@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { Extraction } from '../schemas/analysis.js';
 import type { EntityRefs } from './entity-refs.js';
 import type { EntityKind, VocabularyIndex } from './vocabulary-index.js';

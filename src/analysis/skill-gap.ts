@@ -1,5 +1,5 @@
 import { ids, urls } from '../model/ids.js';
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { RolesRepository } from '../repositories/roles-repository.js';
 import type { SkillGap } from '../schemas/analysis.js';
 import type { EntityRefs } from './entity-refs.js';

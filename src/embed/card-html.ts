@@ -1,9 +1,9 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { RoleCard } from '../schemas/card.js';
 import type { CARD_THEMES } from '../schemas/embed.js';
 import { CARD_LABELS } from './card-labels.js';
 import { cardMarkup, errorMarkup } from './card-markup.js';
-import { explorerPath } from './explorer-url.js';
+import { explorerPath } from '../graph/node-url.js';
 import { escapeHtml as e } from './html.js';
 
 export type CardTheme = (typeof CARD_THEMES)[number];

@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import { countOf } from './plural.js';
 
 type Counts = { responsibilities: number; skills: number; technologies: number };

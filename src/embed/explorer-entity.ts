@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { nameOf } from '../graph/graph-presenter.js';
 import { resolveNode } from '../graph/resolve-node.js';
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { ExplorerEntity } from './explorer-html.js';
-import { explorerPath } from './explorer-url.js';
+import { explorerPath } from '../graph/node-url.js';
 import { roleCard } from './role-card.js';
 import { SEARCH_LABELS } from './search-labels.js';
 

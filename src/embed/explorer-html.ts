@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import { escapeHtml as e } from './html.js';
 import type { ScriptRef } from './snippets.js';
 

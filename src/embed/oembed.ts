@@ -1,5 +1,5 @@
-import { BadRequestError } from '../http/errors.js';
-import { type Lang, supported } from '../http/language.js';
+import { InvalidInputError } from '../model/domain-errors.js';
+import { type Lang, supported } from '../lib/language.js';
 import type { OEmbed } from '../schemas/embed.js';
 import { CARD_THEMES } from '../schemas/embed.js';
 import type { CardTheme } from './card-html.js';
@@ -63,7 +63,7 @@ function decodedSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new BadRequestError(
+    throw new InvalidInputError(
       { pl: 'Parametr „url” zawiera błędne kodowanie procentowe.', en: 'The url parameter has malformed percent-encoding.' },
       [{ name: 'url', in: 'query', reason: 'malformed percent-encoding in its path' }],
     );

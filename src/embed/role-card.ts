@@ -1,7 +1,7 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { RolesRepository } from '../repositories/roles-repository.js';
 import type { RoleCard } from '../schemas/card.js';
-import { explorerPath } from './explorer-url.js';
+import { explorerPath } from '../graph/node-url.js';
 
 /** The first sentence: a card shows one, the role resource has the whole definition. */
 export function firstSentence(text: string): string {

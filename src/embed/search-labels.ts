@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { SearchKind } from '../search/search-entries.js';
 import { countOf } from './plural.js';
 

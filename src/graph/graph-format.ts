@@ -1,4 +1,4 @@
-import { mediaTypeQuality, parseMediaRanges } from '../http/accept.js';
+import { mediaTypeQuality, parseMediaRanges } from '../lib/accept.js';
 
 export const GRAPH_FORMATS = ['json', 'dot', 'cytoscape', 'svg'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];

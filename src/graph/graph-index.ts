@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open-database.js';
 import { knownKind, knownType } from '../model/graph-views.js';
-import { EDGE_TYPES, NODE_KINDS, nodeId, type EdgeType, type NodeKind } from './graph-vocabulary.js';
+import { EDGE_TYPES, NODE_KINDS, nodeId, type EdgeType, type NodeKind } from '../model/graph-vocabulary.js';
 import { nodeUrl } from './node-url.js';
 import { graphFromViews, readStoredGraph } from '../model/graph-index-store.js';
 

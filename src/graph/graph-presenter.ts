@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { IndexedEdge, IndexedNode } from './graph-index.js';
 import type { Hop } from './graph-traversal.js';
 

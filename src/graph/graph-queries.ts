@@ -1,12 +1,11 @@
-import type { Repositories } from '../data/data-context.js';
-import { BadRequestError, NotFoundError, type InvalidParameter } from '../http/errors.js';
-import type { Lang } from '../http/language.js';
+import { InvalidInputError, NotFoundError, type InvalidParameter } from '../model/domain-errors.js';
+import type { Lang } from '../lib/language.js';
 import type { GraphIndex } from './graph-index.js';
 import { presentHop, presentNode } from './graph-presenter.js';
 import { breadthFirst, shortestPath } from './graph-traversal.js';
-import type { Direction, EdgeType } from './graph-vocabulary.js';
+import type { Direction, EdgeType } from '../model/graph-vocabulary.js';
 import { presentNeighborhood } from './neighborhood.js';
-import { resolveNode } from './resolve-node.js';
+import { type EntityFinders, resolveNode } from './resolve-node.js';
 
 /**
  * The neighbourhood and path queries as the REST routes and the MCP tools both answer them: one place
@@ -20,7 +19,7 @@ export interface Walk {
 }
 
 /** The centre node a client named (id, slug, name or alias), or a 404 naming it. */
-export function centreNode(graph: GraphIndex, repositories: Repositories, node: string) {
+export function centreNode(graph: GraphIndex, repositories: EntityFinders, node: string) {
   const centreId = resolveNode(graph, repositories, node);
   const centre = centreId === null ? undefined : graph.nodes.get(centreId);
   if (!centre) throw new NotFoundError('node', node);
@@ -28,7 +27,7 @@ export function centreNode(graph: GraphIndex, repositories: Repositories, node: 
 }
 
 /** Every node within `depth` hops of the centre, each with its walk, and every edge followed. */
-export function neighborhoodOf(graph: GraphIndex, repositories: Repositories, node: string, walk: Walk, lang: Lang) {
+export function neighborhoodOf(graph: GraphIndex, repositories: EntityFinders, node: string, walk: Walk, lang: Lang) {
   const centre = centreNode(graph, repositories, node);
   const traversal = breadthFirst(graph, centre.id, { maxDepth: walk.depth, direction: walk.direction, edgeTypes: walk.edge, collectEdges: true });
   return {
@@ -41,13 +40,13 @@ export function neighborhoodOf(graph: GraphIndex, repositories: Repositories, no
 }
 
 /** A shortest walk between two named nodes; a 400 naming each end that names no node, a 404 when none connects them. */
-export function pathBetween(graph: GraphIndex, repositories: Repositories, query: { from: string; to: string; direction: Direction; edge?: ReadonlySet<EdgeType> }, lang: Lang) {
+export function pathBetween(graph: GraphIndex, repositories: EntityFinders, query: { from: string; to: string; direction: Direction; edge?: ReadonlySet<EdgeType> }, lang: Lang) {
   const { direction, edge } = query;
   const resolved = { from: resolveNode(graph, repositories, query.from), to: resolveNode(graph, repositories, query.to) };
   const unknown = (['from', 'to'] as const).filter((name) => resolved[name] === null);
   if (unknown.length > 0) {
     const invalid = unknown.map((name): InvalidParameter => ({ name, in: 'query', reason: `no node "${query[name]}" exists` }));
-    throw new BadRequestError(
+    throw new InvalidInputError(
       {
         pl: unknown.map((name) => `Parametr zapytania „${name}”: brak węzła „${query[name]}”`).join('; '),
         en: invalid.map((p) => `query parameter "${p.name}": ${p.reason}`).join('; '),

@@ -1,5 +1,5 @@
 import type { GraphIndex, IndexedEdge, IndexedNode } from './graph-index.js';
-import { EDGE_TYPES, NODE_KINDS, type EdgeType, type NodeKind } from './graph-vocabulary.js';
+import { EDGE_TYPES, NODE_KINDS, type EdgeType, type NodeKind } from '../model/graph-vocabulary.js';
 
 export interface Subgraph {
   nodes: IndexedNode[];

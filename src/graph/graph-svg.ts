@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { instance, type Viz } from '@viz-js/viz';
-import { BadRequestError } from '../http/errors.js';
-import type { Lang } from '../http/language.js';
-import { explorerPath } from '../embed/explorer-url.js';
+import { InvalidInputError } from '../model/domain-errors.js';
+import type { Lang } from '../lib/language.js';
+import { explorerPath } from './node-url.js';
 import { quote } from './graph-dot.js';
 import type { PresentedGraph } from './graph-presenter.js';
-import { NODE_KINDS, type NodeKind } from './graph-vocabulary.js';
+import { NODE_KINDS, type NodeKind } from '../model/graph-vocabulary.js';
 
 /** One colour per node kind, readable with black text (fill) and told apart by the legend. */
 export const KIND_COLOURS: Record<NodeKind, string> = {
@@ -72,7 +72,7 @@ const MAX_PICTURES = 500;
 export async function graphSvg(graph: PresentedGraph, lang: Lang, dataVersion: string, narrowWith: string): Promise<string> {
   const size = graph.nodes.length + graph.edges.length;
   if (size > MAX_PICTURE_ELEMENTS) {
-    throw new BadRequestError(
+    throw new InvalidInputError(
       {
         pl: `Wybór obejmuje ${graph.nodes.length} węzłów i ${graph.edges.length} krawędzi; obraz rysujemy najwyżej z ${MAX_PICTURE_ELEMENTS}. Zawęź go (kinds=, role=, depth=) albo poproś o JSON, DOT lub Cytoscape.`,
         en: `The selection holds ${graph.nodes.length} nodes and ${graph.edges.length} edges; a picture is drawn of at most ${MAX_PICTURE_ELEMENTS}. Narrow it (kinds=, role=, depth=) or ask for JSON, DOT or Cytoscape.`,

@@ -1,5 +1,5 @@
 import type { GraphIndex, IndexedEdge } from './graph-index.js';
-import { EDGE_TYPES, type Direction, type EdgeType } from './graph-vocabulary.js';
+import { EDGE_TYPES, type Direction, type EdgeType } from '../model/graph-vocabulary.js';
 
 /** One step of a walk: `out` follows the edge as stated (from → to), `in` walks it backwards. */
 export interface Hop {

@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { GraphIndex, IndexedEdge } from './graph-index.js';
 import { nameOf, type PresentedEdge, type PresentedNode } from './graph-presenter.js';
 import type { Traversal } from './graph-traversal.js';

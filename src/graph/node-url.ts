@@ -1,5 +1,5 @@
 import { urls } from '../model/ids.js';
-import type { NodeKind } from './graph-vocabulary.js';
+import type { NodeKind } from '../model/graph-vocabulary.js';
 
 /**
  * Where the REST API serves the entity behind a node, or null when it has no resource of its own.
@@ -28,4 +28,10 @@ export function nodeUrl(kind: NodeKind, key: string, comparisonRole: (comparison
     case 'concept':
       return null;
   }
+}
+
+/** The explorer's page of a graph node: the URL people open, share and embed. */
+export function explorerPath(nodeId: string, lang?: string): string {
+  // Node ids are `kind:key` with keys in [a-z0-9._-]: nothing in them needs escaping in a query.
+  return `/?node=${nodeId}${lang ? `&lang=${lang}` : ''}`;
 }

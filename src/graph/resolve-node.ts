@@ -1,10 +1,10 @@
-import { NotFoundError } from '../http/errors.js';
+import { NotFoundError } from '../model/domain-errors.js';
 import { slugify } from '../lib/text.js';
 import { ids, parseEntityId } from '../model/ids.js';
 import type { GraphIndex } from './graph-index.js';
 
 /** What resolving needs of the repositories (the data context's satisfy it): graph code sits below both. */
-interface EntityFinders {
+export interface EntityFinders {
   roles: { findRole(given: string): { slug: string } };
   catalog: { findTechnology(given: string): { slug: string }; findSkill(given: string): { slug: string } };
 }

@@ -1,5 +1,5 @@
 import { brotliCompress, brotliCompressSync, constants, gzipSync, type BrotliOptions } from 'node:zlib';
-import { qualityOf } from './accept.js';
+import { qualityOf } from '../lib/accept.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 

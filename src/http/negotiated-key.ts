@@ -1,7 +1,7 @@
 import { GRAPH_MEDIA_TYPES } from '../graph/graph-format.js';
 import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
-import { mediaTypeQuality, parseMediaRanges } from './accept.js';
-import { type Lang, negotiateLanguage } from './language.js';
+import { mediaTypeQuality, parseMediaRanges } from '../lib/accept.js';
+import { type Lang, negotiateLanguage } from '../lib/language.js';
 
 /**
  * Every media type a route chooses between (graph formats, JSON-LD, the explorer's HTML). Each route's

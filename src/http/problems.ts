@@ -1,5 +1,4 @@
-/** A text in both response languages; a plain string is English only. */
-export type Localizable = string | { pl: string; en: string };
+import type { DomainError } from '../model/domain-errors.js';
 
 interface ProblemType {
   status: number;
@@ -167,4 +166,20 @@ export function problemTypeUri(key: ProblemKey): string {
 export function problemTypeOf(uri: string): ProblemKey | undefined {
   const key = uri.startsWith('/problems/') ? uri.slice('/problems/'.length) : uri;
   return Object.hasOwn(PROBLEM_TYPES, key) ? (key as ProblemKey) : undefined;
+}
+
+/** The one place a domain error meets HTTP: the catalogue type (and so the status) each kind is sent as. */
+export function problemKeyOf(error: DomainError): ProblemKey {
+  switch (error.kind) {
+    case 'not-found':
+      return 'not-found';
+    case 'invalid':
+      return error.invalidParams.length > 0 ? 'invalid-parameter' : 'bad-request';
+    case 'gone':
+      return 'version-gone';
+    case 'not-acceptable':
+      return 'not-acceptable';
+    case 'unavailable':
+      return 'overloaded';
+  }
 }

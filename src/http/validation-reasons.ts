@@ -1,4 +1,4 @@
-import type { Lang } from './language.js';
+import type { Lang } from '../lib/language.js';
 
 /** One schema-validation issue as fastify-type-provider-zod reports it. */
 export interface ValidationIssue {

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { NodeKind } from '../graph/graph-vocabulary.js';
+import type { NodeKind } from '../model/graph-vocabulary.js';
 import { CURATED_SOURCES, type ExportData, type ExportNode } from './export-data.js';
 
 /** One file per kind of entity, as the zip names them. */

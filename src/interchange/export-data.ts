@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import * as s from '../db/schema.js';
 import { nodeUrl } from '../graph/node-url.js';
-import { NODE_KINDS, type NodeKind } from '../graph/graph-vocabulary.js';
+import { NODE_KINDS, type NodeKind } from '../model/graph-vocabulary.js';
 import { crosswalksByRole } from '../repositories/crosswalk-queries.js';
 import { entityVersions } from '../repositories/entity-versions.js';
 import type { Crosswalk } from '../schemas/crosswalks.js';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { allowedHostEntry, splitHost } from '../http/host-header.js';
+import { allowedHostEntry, splitHost } from '../lib/host-header.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,4 +1,4 @@
-import { SOURCE_LANGUAGE, type Lang } from '../http/language.js';
+import { SOURCE_LANGUAGE, type Lang } from '../lib/language.js';
 import type { JsonLdContext, JsonLdText } from '../schemas/jsonld.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { Skill, Technology } from '../schemas/catalog.js';
 import type { CategoryCodeNode, DefinedTermJsonLd, DefinedTermNode, DefinedTermSetNode, OccupationJsonLd } from '../schemas/jsonld.js';
 import type { Crosswalk } from '../schemas/crosswalks.js';
 import type { Responsibility, Role, RoleSkillCategory } from '../schemas/roles.js';
-import { explorerPath } from '../embed/explorer-url.js';
+import { explorerPath } from '../graph/node-url.js';
 import { jsonLdContext, jsonLdText } from './context.js';
 
 /** Where the document is served: absolute identifiers need the origin, texts the language. */

@@ -1,4 +1,4 @@
-import { mediaTypeQuality, parseMediaRanges } from '../http/accept.js';
+import { mediaTypeQuality, parseMediaRanges } from '../lib/accept.js';
 
 export const JSON_LD_MEDIA_TYPE = 'application/ld+json';
 const JSON_MEDIA_TYPE = 'application/json';

@@ -2,7 +2,8 @@ import type { AnalysisGate } from '../analysis/analysis-gate.js';
 import { extractEntities } from '../analysis/extract-entities.js';
 import { analyzeGap } from '../analysis/skill-gap.js';
 import type { DataSource } from '../data/data-source.js';
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
+import { DomainError } from '../model/domain-errors.js';
 import type { Extraction, SkillGap } from '../schemas/analysis.js';
 
 /** The CPU-bound analyses the MCP tools run: the one place to point elsewhere (a worker pool, say). */
@@ -14,15 +15,13 @@ export interface Analyses {
 export const RETRY_AFTER_SECONDS = 2;
 
 /** The gate was full: the tool call is refused, as `POST /extract` is with a 503. */
-export class AnalysesBusyError extends Error {
-  readonly detail: Record<Lang, string>;
+class AnalysesBusyError extends DomainError {
+  readonly kind = 'unavailable';
   constructor(capacity: number) {
-    const detail = {
+    super({
       pl: `Trwa lub czeka już ${capacity} analiz; spróbuj ponownie za ${RETRY_AFTER_SECONDS} s.`,
       en: `${capacity} analyses are already running or waiting; retry in ${RETRY_AFTER_SECONDS} s.`,
-    };
-    super(detail.en);
-    this.detail = detail;
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
-import { NotFoundError } from '../http/errors.js';
-import type { Lang } from '../http/language.js';
+import { NotFoundError } from '../model/domain-errors.js';
+import { type Lang, localized } from '../lib/language.js';
 import type { ToolDeps } from './tool-kit.js';
 
 /** The MCP spec's code for a resource that does not exist. */
@@ -33,7 +33,7 @@ function reader(read: (slug: string, lang: Lang) => unknown, deps: ToolDeps) {
     try {
       return json(uri, read(slugOf(variables.slug), deps.defaultLanguage));
     } catch (error) {
-      if (error instanceof NotFoundError) throw new McpError(RESOURCE_NOT_FOUND, error.detail[deps.defaultLanguage], { uri: String(uri) });
+      if (error instanceof NotFoundError) throw new McpError(RESOURCE_NOT_FOUND, localized(error.detail, deps.defaultLanguage), { uri: String(uri) });
       throw error;
     }
   };

@@ -2,9 +2,9 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { DataContext } from '../data/data-context.js';
-import { BadRequestError, NotFoundError } from '../http/errors.js';
-import { LANGUAGES, type Lang } from '../http/language.js';
-import { type Analyses, AnalysesBusyError } from './analyses.js';
+import { DomainError } from '../model/domain-errors.js';
+import { LANGUAGES, type Lang, localized } from '../lib/language.js';
+import type { Analyses } from './analyses.js';
 
 /** What a tool call works with: the data current when the call arrived, the analyses, the language asked for. */
 export interface ToolContext {
@@ -44,11 +44,9 @@ const langSchema = z
   .optional()
   .describe(`Language of names and texts: ${LANGUAGES.join(' or ')}; the server's default language (Polish unless configured) when absent. Texts without a translation stay Polish and are listed in \`untranslated\`.`);
 
-/** A problem the REST route would answer with 4xx/503: for a tool, an error result whose text is the problem's detail. */
+/** A domain error (the REST route would answer a 4xx/503 problem): for a tool, an error result whose text is the problem's detail. */
 function problemDetail(error: unknown, lang: Lang): string | null {
-  if (error instanceof NotFoundError || error instanceof AnalysesBusyError) return error.detail[lang];
-  if (error instanceof BadRequestError) return typeof error.detail === 'string' ? error.detail : error.detail[lang];
-  return null;
+  return error instanceof DomainError ? localized(error.detail, lang) : null;
 }
 
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodObject>(definition: ToolDefinition<I, O>): Tool {

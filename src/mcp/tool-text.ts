@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { Extraction, RoleComparison, SkillGap } from '../schemas/analysis.js';
 import type { Skill, Technology } from '../schemas/catalog.js';
 import type { graphPathSchema, neighborhoodSchema } from '../schemas/graph.js';

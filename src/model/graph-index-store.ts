@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { endianness } from 'node:os';
 import { readGraphViews, type NumberedEdge } from './graph-views.js';
-import { EDGE_TYPES, NODE_KINDS } from '../graph/graph-vocabulary.js';
+import { EDGE_TYPES, NODE_KINDS } from './graph-vocabulary.js';
 
 /** The parts of the stored graph (migrations/0004_graph_index.sql) and how each is encoded. */
 export interface StoredGraph {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { EDGE_TYPES, NODE_KINDS, nodeId, type EdgeType, type NodeKind } from '../graph/graph-vocabulary.js';
+import { EDGE_TYPES, NODE_KINDS, nodeId, type EdgeType, type NodeKind } from './graph-vocabulary.js';
 
 /** A node as the graph views give it, numbered in their order. */
 export interface NumberedNode {

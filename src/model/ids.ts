@@ -1,4 +1,4 @@
-import { NODE_KINDS, type NodeKind } from '../graph/graph-vocabulary.js';
+import { NODE_KINDS, type NodeKind } from './graph-vocabulary.js';
 import { slugify } from '../lib/text.js';
 
 /**

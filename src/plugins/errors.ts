@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { BadRequestError, type InvalidParameter, NotFoundError, VersionGoneError } from '../http/errors.js';
-import { type Lang, negotiateLanguage } from '../http/language.js';
 import { STATUS_CODES } from 'node:http';
-import { type Localizable, PROBLEM_TYPES, type ProblemKey, problemTypeForStatus, problemTypeOf, problemTypeUri } from '../http/problems.js';
+import { PROBLEM_TYPES, type ProblemKey, problemKeyOf, problemTypeForStatus, problemTypeOf, problemTypeUri } from '../http/problems.js';
+import { type Lang, type Localizable, negotiateLanguage } from '../lib/language.js';
+import { DomainError, type InvalidParameter } from '../model/domain-errors.js';
 import { unknownParameterReason, validationReason } from '../http/validation-reasons.js';
 
 const LOCATION: Record<string, InvalidParameter['in']> = { querystring: 'query', params: 'path', headers: 'header', body: 'body' };
@@ -27,7 +27,10 @@ export interface ProblemInput {
   invalidParams?: InvalidParameter[];
 }
 
-/** Every error leaves as RFC 9457 problem+json from the one catalogue (src/http/problems.ts); a 500 says nothing of the internals. */
+/**
+ * Every error leaves as RFC 9457 problem+json from the one catalogue (src/http/problems.ts): a domain error
+ * as the type its kind maps to there, a framework error by its status; a 500 says nothing of the internals.
+ */
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -46,19 +49,13 @@ export default fp(
             .join('; ');
         return sendProblem(request, reply, { type: 'invalid-parameter', detail: { pl: describe('pl'), en: describe('en') }, invalidParams: reasons(lang) });
       }
-      if (error instanceof NotFoundError) return sendProblem(request, reply, { type: 'not-found', detail: error.detail });
-      if (error instanceof VersionGoneError) return sendProblem(request, reply, { type: 'version-gone', detail: error.detail });
-      if (error instanceof BadRequestError) {
-        return sendProblem(request, reply, { type: error.invalidParams.length > 0 ? 'invalid-parameter' : 'bad-request', detail: error.detail, invalidParams: error.invalidParams });
-      }
+      if (error instanceof DomainError) return sendProblem(request, reply, { type: problemKeyOf(error), detail: error.detail, invalidParams: error.invalidParams });
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) {
         request.log.error({ err: error }, 'unhandled error');
         return sendProblem(request, reply, { type: 'internal' });
       }
-      const localized = (error as { detail?: unknown }).detail;
-      const detail = localized && typeof localized === 'object' && 'pl' in localized && 'en' in localized ? (localized as { pl: string; en: string }) : frameworkDetail(status, error.message);
-      return sendProblem(request, reply, { type: problemTypeForStatus(status), status, detail });
+      return sendProblem(request, reply, { type: problemTypeForStatus(status), status, detail: frameworkDetail(status, error.message) });
     });
 
     app.setNotFoundHandler((request, reply) => {

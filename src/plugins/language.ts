@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { type Lang, negotiateLanguage, SOURCE_LANGUAGE } from '../http/language.js';
+import { type Lang, negotiateLanguage, SOURCE_LANGUAGE } from '../lib/language.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

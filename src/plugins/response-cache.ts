@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { answerFromCache, encodingOf } from '../http/cached-answer.js';
 import { compress } from '../http/content-encoding.js';
 import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
-import { type Lang, SOURCE_LANGUAGE } from '../http/language.js';
+import { type Lang, SOURCE_LANGUAGE } from '../lib/language.js';
 import { negotiatedKey } from '../http/negotiated-key.js';
 import { Representation, storedHeaders, variantEtag, worthCompressing } from '../http/representation.js';
 

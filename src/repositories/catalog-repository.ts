@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import * as s from '../db/schema.js';
-import { NotFoundError } from '../http/errors.js';
-import type { Lang } from '../http/language.js';
+import { NotFoundError } from '../model/domain-errors.js';
+import type { Lang } from '../lib/language.js';
 import { normalizeName, slugify } from '../lib/text.js';
 import type { Skill, SkillSummary, Technology, TechnologySummary } from '../schemas/catalog.js';
 import { USAGE_KINDS } from '../schemas/roles.js';

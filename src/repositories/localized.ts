@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 
 /**
  * Picks the negotiated language for each text of one response object, and remembers which fields

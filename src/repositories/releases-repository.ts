@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import * as s from '../db/schema.js';
-import { NotFoundError, VersionGoneError } from '../http/errors.js';
+import { NotFoundError, VersionGoneError } from '../model/domain-errors.js';
 import type { Change, VersionEntry } from '../schemas/changes.js';
 
 export type ReleasesRepository = ReturnType<typeof createReleasesRepository>;

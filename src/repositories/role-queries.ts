@@ -1,7 +1,7 @@
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import * as s from '../db/schema.js';
-import { NotFoundError } from '../http/errors.js';
+import { NotFoundError } from '../model/domain-errors.js';
 import { normalizeName, slugify } from '../lib/text.js';
 import { withoutKindPrefix } from '../model/ids.js';
 import type { ReferenceData } from './reference-data.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-database.js';
 import type * as s from '../db/schema.js';
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import { ids, urls } from '../model/ids.js';
 import type { Comparison, Responsibility, Role, RoleSkillCategory, RoleSummary, RoleTechnology } from '../schemas/roles.js';
 import { crosswalksByRole } from './crosswalk-queries.js';

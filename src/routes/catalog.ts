@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, technologyKindSchema } from '../schemas/common.js';
 import { skillParamsSchema, skillSchema, skillSummarySchema, technologyParamsSchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
 import { definedTermJsonLdSchema, jsonLdDetailQuerySchema, jsonLdResponse } from '../schemas/jsonld.js';
-import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../jsonld/negotiate.js';
+import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../http/negotiate-json-ld.js';
 import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
 import { readSkillJsonLd, readTechnologyJsonLd } from '../jsonld/resources.js';
 

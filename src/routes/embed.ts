@@ -8,10 +8,11 @@ import { explorerEntity } from '../embed/explorer-entity.js';
 import { oembedFor, roleOfUrl } from '../embed/oembed.js';
 import { roleCard } from '../embed/role-card.js';
 import { embedCardUrl, type ScriptRef } from '../embed/snippets.js';
-import { mediaTypeQuality, parseMediaRanges } from '../http/accept.js';
+import { mediaTypeQuality, parseMediaRanges } from '../lib/accept.js';
 import { ifNoneMatchHits } from '../http/etag.js';
 import { variantEtag } from '../http/representation.js';
-import { NotFoundError } from '../http/errors.js';
+import { PROBLEM_TYPES, problemKeyOf } from '../http/problems.js';
+import { DomainError, NotFoundError } from '../model/domain-errors.js';
 import { appendVary } from '../http/vary.js';
 import { originFor } from '../jsonld/base-url.js';
 import { sendProblem } from '../plugins/errors.js';
@@ -66,9 +67,9 @@ const embedRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: html('The card page.'), 400: errorPage('Invalid parameter.'), 404: errorPage('No such role.') },
       },
       // A frame shows what it gets: a JSON problem there would be raw text in the host's page.
-      errorHandler: (error: FastifyError & { status?: number }, request, reply) => {
+      errorHandler: (error: FastifyError, request, reply) => {
         if (prefersJson(request.headers.accept)) throw error;
-        const status = error.validation ? 400 : (error.status ?? error.statusCode ?? 500);
+        const status = error.validation ? 400 : error instanceof DomainError ? PROBLEM_TYPES[problemKeyOf(error)].status : (error.statusCode ?? 500);
         if (status >= 500) request.log.error(error);
         const raw = request.query as Record<string, unknown>;
         const theme = CARD_THEMES.find((t) => t === raw.theme) ?? 'light';

@@ -12,10 +12,9 @@ import { selectSubgraph } from '../graph/graph-selection.js';
 import { centreNode, neighborhoodOf, pathBetween } from '../graph/graph-queries.js';
 import { breadthFirst } from '../graph/graph-traversal.js';
 import { resolveNode } from '../graph/resolve-node.js';
-import { NotAcceptableError } from '../graph/not-acceptable-error.js';
-import { BadRequestError } from '../http/errors.js';
-import type { NodeKind } from '../graph/graph-vocabulary.js';
-import type { Lang } from '../http/language.js';
+import { InvalidInputError, NotAcceptableError } from '../model/domain-errors.js';
+import type { NodeKind } from '../model/graph-vocabulary.js';
+import type { Lang } from '../lib/language.js';
 import { problemResponses } from '../schemas/common.js';
 import {
   graphRepresentationQuerySchema,
@@ -48,12 +47,12 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     const { kinds, role } = query;
     const roleId = role === undefined ? undefined : (resolveNode(graph(), app.repositories, role.includes(':') ? role : `role:${role}`) ?? '');
     if (roleId !== undefined && !roleId.startsWith('role:')) {
-      throw new BadRequestError({ pl: `Brak roli „${role}”.`, en: `No role "${role}" exists.` }, [{ name: 'role', in: 'query', reason: `no role "${role}" exists` }]);
+      throw new InvalidInputError({ pl: `Brak roli „${role}”.`, en: `No role "${role}" exists.` }, [{ name: 'role', in: 'query', reason: `no role "${role}" exists` }]);
     }
     const selected = selectSubgraph(graph(), { kinds, role: roleId });
     const size = selected.nodes.length + selected.edges.length;
     if (size > MAX_GRAPH_ELEMENTS) {
-      throw new BadRequestError(
+      throw new InvalidInputError(
         {
           pl: `Wybór obejmuje ${selected.nodes.length} węzłów i ${selected.edges.length} krawędzi; naraz serwer wydaje najwyżej ${MAX_GRAPH_ELEMENTS}. Zawęź go przez kinds= lub role=, albo przechodź graf przez /graph/nodes/{node}/neighbors.`,
           en:

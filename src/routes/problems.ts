@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NotFoundError } from '../http/errors.js';
+import { NotFoundError } from '../model/domain-errors.js';
 import { PROBLEM_KEYS, PROBLEM_TYPES, type ProblemKey, problemTypeUri } from '../http/problems.js';
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import { detailQuerySchema, problemResponses } from '../schemas/common.js';
 
 const problemTypeSchema = z

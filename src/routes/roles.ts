@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, slugSchema } from '../schemas/common.js';
 import { comparisonSchema, responsibilityPageSchema, responsibilitySchema, roleParamsSchema, roleSchema, roleSkillCategorySchema, roleSummarySchema, roleTechnologySchema } from '../schemas/roles.js';
 import { jsonLdDetailQuerySchema, jsonLdResponse, occupationJsonLdSchema } from '../schemas/jsonld.js';
-import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../jsonld/negotiate.js';
+import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../http/negotiate-json-ld.js';
 import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
 import { readRoleJsonLd } from '../jsonld/resources.js';
 

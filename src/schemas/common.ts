@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGE_TAG, LANGUAGES } from '../http/language.js';
+import { LANGUAGE_TAG, LANGUAGES } from '../lib/language.js';
 import { TECHNOLOGY_KINDS, SKILL_KINDS } from '../db/schema.js';
 
 /** Shapes shared by every resource. Each has an id, so the OpenAPI document names it as a component. */

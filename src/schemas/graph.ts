@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTIONS, EDGE_TYPES, NODE_KINDS } from '../graph/graph-vocabulary.js';
+import { DIRECTIONS, EDGE_TYPES, NODE_KINDS } from '../model/graph-vocabulary.js';
 import { GRAPH_FORMATS } from '../graph/graph-format.js';
 import { decimalIntegerQuery, langQuerySchema, sourceSchema } from './common.js';
 

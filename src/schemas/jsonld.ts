@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../http/language.js';
+import { LANGUAGES } from '../lib/language.js';
 import { detailQuerySchema } from './common.js';
 
 /** schema.org JSON-LD documents: the `application/ld+json` representation of roles, technologies and skills. */

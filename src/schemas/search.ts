@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../http/language.js';
+import { LANGUAGES } from '../lib/language.js';
 import { SEARCH_KINDS } from '../search/search-entries.js';
 import { decimalIntegerQuery, langQuerySchema, listQuerySchema, pageSchema, sourceSchema, untranslatedSchema } from './common.js';
 

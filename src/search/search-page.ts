@@ -1,4 +1,4 @@
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import type { SearchKind } from './search-entries.js';
 import type { SearchRepository } from './search-repository.js';
 import { searchTokens } from './search-text.js';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open-database.js';
-import type { Lang } from '../http/language.js';
+import type { Lang } from '../lib/language.js';
 import { SEARCH_KINDS, type SearchKind } from './search-entries.js';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, renderSnippet } from './snippet.js';
 import { NameIndex } from './name-index.js';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../db/schema.js';
-import { LANGUAGES, type Lang } from '../http/language.js';
+import { LANGUAGES, type Lang } from '../lib/language.js';
 import { collectSearchEntries, type Bilingual } from './search-entries.js';
 import { foldForSearch } from './search-text.js';
 

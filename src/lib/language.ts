@@ -5,6 +5,14 @@ export type Lang = (typeof LANGUAGES)[number];
 /** The documents are written in Polish: it is what every text exists in. */
 export const SOURCE_LANGUAGE: Lang = 'pl';
 
+/** A text in both response languages; a plain string is English only. */
+export type Localizable = string | Record<Lang, string>;
+
+/** A text in one language: an English-only text is English in every language. */
+export function localized(text: Localizable, lang: Lang): string {
+  return typeof text === 'string' ? text : text[lang];
+}
+
 /** A BCP 47 language tag as `?lang=` takes it (RFC 5646 syntax, any case): `en`, `EN`, `en-US`, `pl-PL`, `zh-Hant-TW`. */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 

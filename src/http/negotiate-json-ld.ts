@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { originFor } from './base-url.js';
-import type { JsonLdTarget } from './documents.js';
-import { JSON_LD_MEDIA_TYPE, prefersJsonLd } from './media-type.js';
-import { sendSerialized } from '../http/send-serialized.js';
-import { appendVary } from '../http/vary.js';
+import { originFor } from '../jsonld/base-url.js';
+import type { JsonLdTarget } from '../jsonld/documents.js';
+import { JSON_LD_MEDIA_TYPE, prefersJsonLd } from '../jsonld/media-type.js';
+import { sendSerialized } from './send-serialized.js';
+import { appendVary } from './vary.js';
 
 /**
  * For a route that offers JSON and JSON-LD: says the response varies with Accept and, when the
