@@ -26,7 +26,8 @@ describe('exports', () => {
   const get = (url: string, headers: Record<string, string> = {}) => seeded.app.inject({ url, headers: { host: 'api.example', ...headers } });
 
   beforeAll(async () => {
-    seeded = await createSeededApp();
+    // Both hosts the tests send are allowed to shape the IRIs (any other Host gets the default origin's).
+    seeded = await createSeededApp({ http: { allowedHosts: ['api.example', 'other.example'] } });
     graph = (await get('/graph')).json();
     meta = (await get('/meta')).json();
   }, 60_000);

@@ -294,7 +294,7 @@ async function withApp(http: Parameters<typeof createSeededApp>[0], run: (served
 
 describe('the lane stays shut', () => {
   it('with a trusted proxy: Fastify reads the origin from X-Forwarded-*, which the lane does not; hits come from the cache hook, with the same prepared fields', { timeout: 120_000 }, async () => {
-    await withApp({ http: { trustProxy: true } }, async (served) => {
+    await withApp({ http: { trustProxy: true, allowedHosts: ['a.example', 'b.example'] } }, async (served) => {
       for (const host of ['a.example', 'b.example', 'a.example']) {
         const answer = await get(served.agent, served.port, 'GET', '/roles/ai-engineer/jsonld', { 'x-forwarded-host': host });
         expect(answer.body.toString()).toContain(`://${host}/`);

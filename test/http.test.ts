@@ -285,15 +285,15 @@ describe('the response cache', () => {
     }
   });
 
-  it('keys JSON-LD by Host: each host gets its own absolute identifiers', async () => {
+  it('keys JSON-LD by Host: each allowed host gets its own absolute identifiers', async () => {
     const url = '/roles/ai-engineer?format=jsonld';
-    const a = await ok(url, { host: 'a.example' });
-    const b = await ok(url, { host: 'b.example' });
-    const aAgain = await ok(url, { host: 'a.example' });
-    expect(a.body).toContain('http://a.example/');
-    expect(a.body).not.toContain('b.example');
-    expect(b.body).toContain('http://b.example/');
-    expect(b.body).not.toContain('a.example');
+    const a = await ok(url, { host: 'localhost:3000' });
+    const b = await ok(url, { host: '127.0.0.1:3000' });
+    const aAgain = await ok(url, { host: 'localhost:3000' });
+    expect(a.body).toContain('http://localhost:3000/');
+    expect(a.body).not.toContain('127.0.0.1');
+    expect(b.body).toContain('http://127.0.0.1:3000/');
+    expect(b.body).not.toContain('localhost');
     expect(aAgain.body).toBe(a.body);
     expect(a.headers.etag).not.toBe(b.headers.etag);
   });
