@@ -18,6 +18,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'listTechnologies',
+        'x-example-request': { url: '/technologies?limit=2&lang=en' },
         tags: ['technologies'],
         summary: 'List technologies',
         description: 'Sorted by name.',
@@ -33,6 +34,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getTechnology',
+        'x-example-request': { url: '/technologies/dvc?lang=en' },
         tags: ['technologies'],
         summary: 'Get a technology and everything that uses it',
         description: 'An alias resolves (`k8s`, `GCP`, `sklearn`). Lists every role, responsibility, task, skill and comparison that names it. As a schema.org DefinedTerm: `GET /technologies/{technology}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).',
@@ -52,6 +54,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getTechnologyJsonLd',
+        'x-example-request': { url: '/technologies/dvc/jsonld?lang=en' },
         tags: ['technologies'],
         summary: 'Get a technology as schema.org JSON-LD',
         description: 'The technology as a schema.org DefinedTerm in the DefinedTermSet of technologies, `@language` following the negotiated language.',
@@ -71,6 +74,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'listSkills',
+        'x-example-request': { url: '/skills?limit=2&lang=en' },
         tags: ['skills'],
         summary: 'List skills',
         description: 'In order of first appearance.',
@@ -86,6 +90,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getSkill',
+        'x-example-request': { url: '/skills/kubernetes?lang=en' },
         tags: ['skills'],
         summary: 'Get a skill and the roles that require it',
         description: 'As a schema.org DefinedTerm: `GET /skills/{skill}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).',
@@ -105,6 +110,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getSkillJsonLd',
+        'x-example-request': { url: '/skills/kubernetes/jsonld?lang=en' },
         tags: ['skills'],
         summary: 'Get a skill as schema.org JSON-LD',
         description: 'The skill as a schema.org DefinedTerm in the DefinedTermSet of skills, `@language` following the negotiated language.',

@@ -75,6 +75,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getGraph',
+        'x-example-request': { url: '/graph?role=data-analyst&kinds=role,comparison&lang=en' },
         tags,
         summary: 'Get the knowledge graph, whole or filtered',
         description:
@@ -104,6 +105,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getGraphCytoscape',
+        'x-example-request': { url: '/graph/cytoscape?role=data-analyst&kinds=role,comparison&lang=en' },
         tags,
         summary: 'Get the knowledge graph as Cytoscape.js elements',
         description: selection,
@@ -122,6 +124,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getGraphDot',
+        'x-example-request': { url: '/graph/dot?role=data-analyst&kinds=role,comparison&lang=en' },
         tags,
         summary: 'Get the knowledge graph as Graphviz DOT',
         description: `${selection} Render it with \`dot -Tsvg\`.`,
@@ -176,6 +179,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getNeighbors',
+        'x-example-request': { url: '/graph/nodes/technology:airflow/neighbors?lang=en' },
         tags,
         summary: "Get a node's neighbourhood",
         description:
@@ -255,6 +259,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getPath',
+        'x-example-request': { url: '/graph/path?from=technology:dvc&to=role:data-analyst' },
         tags,
         summary: 'Find a shortest path between two nodes',
         description: 'Breadth-first, over undirected edges unless `direction` says otherwise; each hop with its edge type, the direction it was walked and its source line.',
