@@ -1,8 +1,10 @@
+// Needs one test seeds a database of its own, from a copy of the document it edits; the rest read the shared one.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { negotiateLanguage } from '../src/http/language.js';
 import { PROBLEM_KEYS } from '../src/http/problems.js';
+import { injectGet } from './helpers/inject.js';
 import { readRealDocument, REAL_DOCUMENT_FILE, writeDocument } from './helpers/documents.js';
 import { createSeededApp, makeTempDir, type SeededApp } from './helpers/seeded-app.js';
 
@@ -16,7 +18,7 @@ afterAll(async () => {
   await seeded?.close();
 });
 
-const get = (url: string, headers: Record<string, string> = {}) => seeded.app.inject({ method: 'GET', url, headers });
+const get = injectGet(() => seeded.app);
 
 /** Every object in a response that links to an entity (it has a slug and a url) also carries its id. */
 function entitiesWithoutId(value: unknown, path = '$'): string[] {

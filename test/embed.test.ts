@@ -10,6 +10,7 @@ import { componentSnippet, embedCardUrl, HOST_RESERVE_CSS, hostCsp, iframeSnippe
 import { PROJECT_ROOT } from '../src/paths.js';
 import { roleCardSchema } from '../src/schemas/card.js';
 import { oembedSchema } from '../src/schemas/embed.js';
+import { injectGet } from './helpers/inject.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 let seeded: SeededApp;
@@ -21,9 +22,7 @@ afterAll(async () => {
 });
 
 const ORIGIN = 'http://localhost:3000';
-function get(url: string, headers: Record<string, string> = {}) {
-  return seeded.app.inject({ method: 'GET', url, headers: { host: 'localhost:3000', ...headers } });
-}
+const get = injectGet(() => seeded.app, { host: 'localhost:3000' });
 
 interface Responsibility {
   slug: string;

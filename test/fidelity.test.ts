@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PhraseMatcher } from '../src/text/phrase-matcher.js';
 import { JOB_AD_SENTENCES } from './fixtures/job-ads.js';
+import { injectGet } from './helpers/inject.js';
 import { realDocumentLines } from './helpers/documents.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
@@ -19,8 +20,9 @@ afterAll(async () => {
   await seeded?.close();
 });
 
+const injected = injectGet(() => seeded.app, { accept: 'application/json' });
 async function get(url: string, headers: Record<string, string> = {}): Promise<any> {
-  const res = await seeded.app.inject({ method: 'GET', url, headers: { accept: 'application/json', ...headers } });
+  const res = await injected(url, headers);
   expect(res.statusCode, url).toBe(200);
   return res.json();
 }

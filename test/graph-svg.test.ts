@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphSvg, KIND_COLOURS, MAX_PICTURE_ELEMENTS } from '../src/graph/graph-svg.js';
 import { BadRequestError } from '../src/http/errors.js';
+import { injectGet } from './helpers/inject.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 let seeded: SeededApp;
@@ -12,9 +13,7 @@ afterAll(async () => {
   await seeded?.close();
 });
 
-function get(url: string, headers: Record<string, string> = {}) {
-  return seeded.app.inject({ method: 'GET', url, headers });
-}
+const get = injectGet(() => seeded.app);
 
 interface Node {
   id: string;

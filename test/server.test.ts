@@ -1,3 +1,4 @@
+// Needs its own databases: the server process seeds at start and swaps the file it serves.
 import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
