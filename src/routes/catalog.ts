@@ -1,7 +1,7 @@
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, technologyKindSchema } from '../schemas/common.js';
-import { skillParamsSchema, skillSchema, skillSummarySchema, technologyParamsSchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
+import { skillParamsSchema, skillRoleSchema, skillSchema, skillSummarySchema, technologyParamsSchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
 import { definedTermJsonLdSchema, jsonLdDetailQuerySchema, jsonLdResponse } from '../schemas/jsonld.js';
 import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../jsonld/negotiate.js';
 import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
@@ -9,6 +9,7 @@ import { readSkillJsonLd, readTechnologyJsonLd } from '../jsonld/resources.js';
 
 const technologyPage = pageSchema(technologySummarySchema, 'TechnologyPage');
 const skillPage = pageSchema(skillSummarySchema, 'SkillPage');
+const skillRolePage = pageSchema(skillRoleSchema, 'SkillRolePage');
 
 const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   const catalog = () => app.repositories.catalog;
@@ -103,6 +104,23 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       const jsonLd = negotiateJsonLd(request, reply);
       return jsonLd ? sendJsonLd(reply, readSkillJsonLd(catalog(), request.params.skill, jsonLd)) : catalog().skill(request.params.skill, request.lang);
     },
+  );
+
+  app.get(
+    '/skills/:skill/roles',
+    {
+      schema: {
+        operationId: 'listSkillRoles',
+        'x-example-request': { url: '/skills/python/roles?limit=2&lang=en' },
+        tags: ['skills'],
+        summary: 'List the roles that need a skill',
+        description: "Each role once, in the order of `GET /roles`, with every line of its skills that names the skill (its category, text and qualifier). The crosswalk of `GET /roles/{role}/skills`.",
+        params: skillParamsSchema,
+        querystring: listQuerySchema,
+        response: { 200: skillRolePage, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => paginate(catalog().skillRoles(request.params.skill, request.lang), request.query),
   );
 
   app.get(
