@@ -1,17 +1,11 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphSvg, KIND_COLOURS, MAX_PICTURE_ELEMENTS } from '../src/graph/graph-svg.js';
 import { BadRequestError } from '../src/http/errors.js';
 import { injectGet } from './helpers/inject.js';
-import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { useSeededApp } from './helpers/seeded-app.js';
 
-let seeded: SeededApp;
-beforeAll(async () => {
-  seeded = await createSeededApp();
-});
-afterAll(async () => {
-  await seeded?.close();
-});
+const seeded = useSeededApp();
 
 const get = injectGet(() => seeded.app);
 

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { injectGet } from './helpers/inject.js';
-import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { useSeededApp } from './helpers/seeded-app.js';
 
 /** Issue 22 L3 and the 406 of L5: cache keys come from negotiated values, not from header text. */
-let seeded: SeededApp;
-
-beforeAll(async () => {
-  seeded = await createSeededApp();
-});
-
-afterAll(async () => {
-  await seeded?.close();
-});
+const seeded = useSeededApp();
 
 const get = injectGet(() => seeded.app);
 

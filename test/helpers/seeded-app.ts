@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import type { HttpConfig } from '../../src/config.js';
 import { openReadOnlyDatabase } from '../../src/db/open-database.js';
@@ -92,4 +92,33 @@ export async function createSeededApp(options: DatabaseOptions & { http?: Partia
 export function createSeededDatabase(options: DatabaseOptions = {}): { dbPath: string; report: SeedReport; cleanup(): void } {
   const { dbPath, report, release } = seededDatabase(options);
   return { dbPath, report, cleanup: release };
+}
+
+/**
+ * A seeded app for a whole test file (or describe block): built in `beforeAll`, closed in `afterAll`.
+ * Its fields read the current app, so they are for use inside tests and hooks.
+ */
+export function useSeededApp(options: Parameters<typeof createSeededApp>[0] = {}): Omit<SeededApp, 'close'> {
+  let current: SeededApp | undefined;
+  beforeAll(async () => {
+    current = await createSeededApp(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const built = () => {
+    if (!current) throw new Error('the seeded app is built in beforeAll: use it inside tests and hooks');
+    return current;
+  };
+  return {
+    get app() {
+      return built().app;
+    },
+    get dbPath() {
+      return built().dbPath;
+    },
+    get report() {
+      return built().report;
+    },
+  };
 }
