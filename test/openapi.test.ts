@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addExamples, exampleRequests } from '../src/openapi/examples.js';
+import { addExamples, EXAMPLE_REQUEST_KEY, exampleRequests } from '../src/openapi/examples.js';
 import { formatSpec } from '../src/openapi/write.js';
 import { SpecContract, type OpenApiDocument } from './fuzz/spec-contract.js';
 import { OPENAPI_FILE } from '../src/paths.js';
@@ -133,6 +133,8 @@ describe('the examples of the committed spec', () => {
     expect(served.paths['/roles/{role}'].get.responses['200'].content!['application/json'].example).toEqual(committed.paths['/roles/{role}'].get.responses['200'].content!['application/json'].example);
     const ui = (await seeded.app.inject('/docs/json')).json() as typeof committed;
     expect(ui.paths['/graph/path'].get.responses['200'].content!['application/json'].example).toBeDefined();
+    // The routes' example requests made the examples; the published documents carry only the answers.
+    for (const published of [served, ui]) expect(JSON.stringify(published)).not.toContain(EXAMPLE_REQUEST_KEY);
     const page = await seeded.app.inject('/docs');
     expect(page.body).toContain('<title>rolegraph API</title>');
     expect(page.body).toContain('theme/favicon.svg');
