@@ -9,6 +9,7 @@ import { withVary } from '../src/http/vary.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { definedTermJsonLdSchema, occupationJsonLdSchema } from '../src/schemas/jsonld.js';
 import { roleSchema, type Role } from '../src/schemas/roles.js';
+import { injectGet } from './helpers/inject.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 /**
@@ -53,9 +54,7 @@ afterAll(async () => {
   await seeded?.close();
 });
 
-function get(url: string, headers: Record<string, string> = {}) {
-  return app.inject({ method: 'GET', url, headers: { host: 'localhost:3000', ...headers } });
-}
+const get = injectGet(() => app, { host: 'localhost:3000' });
 
 const LD = { accept: 'application/ld+json' };
 

@@ -61,6 +61,7 @@ const mcpRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { cache: false },
       schema: {
         operationId: 'mcp',
+        'x-example-request': { method: 'POST', url: '/mcp', payload: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'shortest_path', arguments: { from: 'technology:dvc', to: 'role:data-analyst', lang: 'en' } } } },
         tags: ['mcp'],
         summary: 'Model Context Protocol endpoint (Streamable HTTP)',
         description:
