@@ -8,6 +8,8 @@ const chromium = systemBinary('/usr/bin/chromium', 'apt-get install chromium');
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One database seeded per run from the real document, for the files that only read it.
+    globalSetup: ['test/global-setup.ts'],
     exclude: chromium ? [] : BROWSER_TESTS,
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -15,7 +15,8 @@ import databasePlugin from './plugins/database.js';
 import errorsPlugin, { frameworkDetail, sendProblem } from './plugins/errors.js';
 import fastLanePlugin from './plugins/fast-lane.js';
 import { FastLane } from './http/fast-lane.js';
-import { PROBLEM_BY_STATUS } from './http/problems.js';
+import { problemTypeForStatus } from './http/problems.js';
+import { IdentifierOrigins } from './jsonld/base-url.js';
 import languagePlugin from './plugins/language.js';
 import metricsPlugin from './plugins/metrics.js';
 import overloadPlugin from './plugins/overload.js';
@@ -87,10 +88,11 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
     // Errors the router raises before any handler (bad percent-encoding, over-long parameters) are problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode ?? 400;
-      return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[status] ?? 'bad-request', status, detail: frameworkDetail(status, error.message) });
+      return sendProblem(request, reply, { type: problemTypeForStatus(status), status, detail: frameworkDetail(status, error.message) });
     },
   }).withTypeProvider<ZodTypeProvider>();
-  app.decorate('publicOrigin', config.publicBaseUrl);
+  const origins = new IdentifierOrigins({ publicOrigin: config.publicBaseUrl, allowedHosts: config.allowedHosts, defaultOrigin: config.defaultOrigin });
+  app.decorate('identifierOrigins', origins);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -120,7 +122,8 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
     data: source,
     cacheControl: config.cacheControl,
     compressionThreshold: COMPRESSION_THRESHOLD_BYTES,
-    hostIndependent: config.publicBaseUrl !== null,
+    // A foreign Host maps to the default origin's entries: varying Host cannot add entries.
+    originOf: origins.hostIndependent ? undefined : (protocol, host) => origins.of(protocol, host),
     defaultLanguage: config.defaultLanguage,
     onHit: () => app.metrics.cacheHit(),
     onMiss: () => app.metrics.cacheMiss(),

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { allowedHostEntry } from './lib/host-header.js';
 import { LANGUAGES, type Lang } from './lib/language.js';
 import { PROJECT_ROOT } from './paths.js';
 
@@ -24,9 +25,16 @@ export interface HttpConfig {
   requireDataVersion?: string;
   /**
    * The origin JSON-LD identifiers are built from (`https://api.example.org`). Null: from the request's
-   * validated Host, which any client can set, so responses then vary by Host (fine for development only).
+   * Host when it is on `allowedHosts`, else from `defaultOrigin` (see src/jsonld/base-url.ts).
    */
   publicBaseUrl: string | null;
+  /**
+   * Without a public base URL: the Hosts (`name` matching any port, or `name:port`) that may shape
+   * identifiers and links. Any other Host gets them from `defaultOrigin`, and shares its cache entries.
+   */
+  allowedHosts: string[];
+  /** The origin of identifiers for a Host not on the allow-list: `http://localhost:<PORT>`. */
+  defaultOrigin: string;
   /** Hostile-client bounds: whole request (a body sent one byte a second is cut), headers, idle keep-alive, open sockets. */
   requestTimeoutMs: number;
   headersTimeoutMs: number;
@@ -61,6 +69,8 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   trustProxy: false,
   defaultLanguage: 'pl',
   publicBaseUrl: null,
+  allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+  defaultOrigin: 'http://localhost:3000',
   requestTimeoutMs: 20_000,
   headersTimeoutMs: 10_000,
   keepAliveTimeoutMs: 72_000,
@@ -96,6 +106,11 @@ const configSchema = z.object({
   TRUST_PROXY: z.string().min(1).default('false'),
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('pl'),
   PUBLIC_BASE_URL: z.string().refine(isOrigin, 'must be an http(s) origin, scheme://host[:port], without a path or query').optional(),
+  ALLOWED_HOSTS: z
+    .string()
+    .default(DEFAULT_HTTP_CONFIG.allowedHosts.join(','))
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((entry) => allowedHostEntry(entry) !== undefined, { error: (issue) => `"${issue.input}" is not host[:port] (a name, IPv4 or [IPv6], optional port)` }))),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(DEFAULT_HTTP_CONFIG.requestTimeoutMs),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(DEFAULT_HTTP_CONFIG.headersTimeoutMs),
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_HTTP_CONFIG.keepAliveTimeoutMs),
@@ -163,6 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       redisUrl: c.REDIS_URL,
       requireDataVersion: c.REQUIRE_DATA_VERSION,
       publicBaseUrl: c.PUBLIC_BASE_URL ? new URL(c.PUBLIC_BASE_URL).origin : null,
+      allowedHosts: c.ALLOWED_HOSTS,
+      // PORT=0 (any free port) names no port the identifiers could carry.
+      defaultOrigin: new URL(c.PORT === 0 ? 'http://localhost' : `http://localhost:${c.PORT}`).origin,
       requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
       headersTimeoutMs: c.HEADERS_TIMEOUT_MS,
       keepAliveTimeoutMs: c.KEEP_ALIVE_TIMEOUT_MS,

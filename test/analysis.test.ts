@@ -1,19 +1,12 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { baseForms, foldWord } from '../src/text/morphology.js';
 import { VocabularyIndex, type VocabularyData } from '../src/analysis/vocabulary-index.js';
 import { realDocumentLines } from './helpers/documents.js';
-import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { useSeededApp } from './helpers/seeded-app.js';
 
 const lines = realDocumentLines();
-let seeded: SeededApp;
-
-beforeAll(async () => {
-  seeded = await createSeededApp();
-});
-afterAll(async () => {
-  await seeded?.close();
-});
+const seeded = useSeededApp();
 
 async function request(options: InjectOptions): Promise<LightMyRequestResponse> {
   return seeded.app.inject(options);

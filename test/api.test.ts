@@ -4,6 +4,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_DIR } from '../src/paths.js';
 import { REAL_DOCUMENT_FILE, realDocumentLines } from './helpers/documents.js';
+import { injectGet } from './helpers/inject.js';
+import { expectProblem } from './helpers/problems.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 const lines = realDocumentLines();
@@ -14,8 +16,9 @@ const textOfLine = (line: number) => lines[line].trim().replace(/^[^:]+:\s+/, ''
 let seeded: SeededApp;
 const responses: LightMyRequestResponse[] = [];
 
+const injected = injectGet(() => seeded.app);
 async function get(url: string, headers: Record<string, string> = {}) {
-  const response = await seeded.app.inject({ method: 'GET', url, headers });
+  const response = await injected(url, headers);
   responses.push(response);
   return response;
 }
@@ -25,15 +28,6 @@ async function getJson<T = any>(url: string, headers: Record<string, string> = {
   expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
   return response.json() as T;
-}
-
-async function expectProblem(url: string, status: number) {
-  const response = await get(url);
-  expect(response.statusCode, `${url}: ${response.body}`).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const problem = response.json();
-  expect(problem).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-  return problem;
 }
 
 beforeAll(async () => {
@@ -368,7 +362,7 @@ describe('errors', () => {
     ['/roles/ai-engineer?lang=1en', 'lang'],
     ['/technologies?kind=quantum', 'kind'],
   ])('GET %s → 400 problem+json naming %s', async (url, name) => {
-    const problem = await expectProblem(url, 400);
+    const problem = expectProblem(await get(url), 400, `${url}: `);
     expect(problem.invalidParams[0]).toMatchObject({ name, in: 'query' });
     expect(problem.detail).toContain(name);
     expect(problem.instance).toBe(url);
@@ -379,7 +373,7 @@ describe('errors', () => {
     ['/roles/ai-engineer?limit=5', 'limit'],
     ['/technologies/dvc?verbose=true', 'verbose'],
   ])('GET %s → 400 problem+json naming the unknown parameter %s', async (url, name) => {
-    const problem = await expectProblem(url, 400);
+    const problem = expectProblem(await get(url), 400, `${url}: `);
     expect(problem.invalidParams[0]).toMatchObject({ name, in: 'query' });
     expect(problem.detail).toContain(name);
   });
@@ -394,15 +388,15 @@ describe('errors', () => {
     ['/technologies/no-such-tech', 'no-such-tech'],
     ['/skills/no-such-skill', 'no-such-skill'],
   ])('GET %s → 404 problem+json naming %s', async (url, slug) => {
-    const problem = await expectProblem(url, 404);
+    const problem = expectProblem(await get(url), 404, `${url}: `);
     expect(problem.detail).toContain(`„${slug}”`);
     expect(problem.type).toBe('/problems/not-found');
-    const english = await expectProblem(`${url}?lang=en`, 404);
+    const english = expectProblem(await get(`${url}?lang=en`), 404);
     expect(english.detail).toContain(`"${slug}"`);
   });
 
   it('answers an unknown route with 404 and a known path with a wrong method with 405 and Allow, both problem+json', async () => {
-    const problem = await expectProblem('/no/such/route', 404);
+    const problem = expectProblem(await get('/no/such/route'), 404);
     expect(problem.detail).toContain('/no/such/route');
     for (const [method, url, allow] of [
       ['POST', '/roles', 'GET, HEAD, OPTIONS'],
@@ -422,7 +416,7 @@ describe('errors', () => {
 
   it('answers a malformed percent-encoding with 400 problem+json', async () => {
     // Fastify's router rejects it before any route runs.
-    await expectProblem('/roles/%E0%A4%A', 400);
+    expectProblem(await get('/roles/%E0%A4%A'), 400);
   });
 
   it('answers a path parameter longer than the router allows with a 4xx problem+json', async () => {

@@ -1,3 +1,4 @@
+// Needs its own databases: it seeds edited copies of the document one after another to read the release log they leave.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

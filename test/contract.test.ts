@@ -1,22 +1,16 @@
+// Needs one test seeds a database of its own, from a copy of the document it edits; the rest read the shared one.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { negotiateLanguage } from '../src/lib/language.js';
 import { PROBLEM_KEYS } from '../src/http/problems.js';
+import { injectGet } from './helpers/inject.js';
 import { readRealDocument, REAL_DOCUMENT_FILE, writeDocument } from './helpers/documents.js';
-import { createSeededApp, makeTempDir, type SeededApp } from './helpers/seeded-app.js';
+import { createSeededApp, makeTempDir, type SeededApp, useSeededApp } from './helpers/seeded-app.js';
 
-let seeded: SeededApp;
+const seeded = useSeededApp();
 
-beforeAll(async () => {
-  seeded = await createSeededApp();
-});
-
-afterAll(async () => {
-  await seeded?.close();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => seeded.app.inject({ method: 'GET', url, headers });
+const get = injectGet(() => seeded.app);
 
 /** Every object in a response that links to an entity (it has a slug and a url) also carries its id. */
 function entitiesWithoutId(value: unknown, path = '$'): string[] {
@@ -94,7 +88,7 @@ describe('one id per entity', () => {
   });
 
   it('keeps every task id when a paragraph is inserted before it or another one is edited', async () => {
-    const taskIds = async (app: SeededApp) => {
+    const taskIds = async (app: Pick<SeededApp, 'app'>) => {
       const page = (await app.app.inject('/roles/ai-engineer/responsibilities?limit=100')).json() as { items: { tasks: { id: string; text: string }[] }[] };
       return page.items.flatMap((r) => r.tasks);
     };

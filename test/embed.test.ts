@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CARD_LABELS } from '../src/embed/card-labels.js';
@@ -10,20 +10,13 @@ import { componentSnippet, embedCardUrl, HOST_RESERVE_CSS, hostCsp, iframeSnippe
 import { PROJECT_ROOT } from '../src/paths.js';
 import { roleCardSchema } from '../src/schemas/card.js';
 import { oembedSchema } from '../src/schemas/embed.js';
-import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { injectGet } from './helpers/inject.js';
+import { createSeededApp, useSeededApp } from './helpers/seeded-app.js';
 
-let seeded: SeededApp;
-beforeAll(async () => {
-  seeded = await createSeededApp();
-});
-afterAll(async () => {
-  await seeded?.close();
-});
+const seeded = useSeededApp();
 
 const ORIGIN = 'http://localhost:3000';
-function get(url: string, headers: Record<string, string> = {}) {
-  return seeded.app.inject({ method: 'GET', url, headers: { host: 'localhost:3000', ...headers } });
-}
+const get = injectGet(() => seeded.app, { host: 'localhost:3000' });
 
 interface Responsibility {
   slug: string;

@@ -4,6 +4,7 @@ import type { JsonLdDocument } from 'jsonld';
 import { Store } from 'oxigraph';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectGet } from './helpers/inject.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 /**
@@ -23,10 +24,11 @@ describe('exports', () => {
   let seeded: SeededApp;
   let graph: Graph;
   let meta: { dataVersion: string; counts: Record<string, number> };
-  const get = (url: string, headers: Record<string, string> = {}) => seeded.app.inject({ url, headers: { host: 'api.example', ...headers } });
+  const get = injectGet(() => seeded.app, { host: 'api.example' });
 
   beforeAll(async () => {
-    seeded = await createSeededApp();
+    // Both hosts the tests send are allowed to shape the IRIs (any other Host gets the default origin's).
+    seeded = await createSeededApp({ http: { allowedHosts: ['api.example', 'other.example'] } });
     graph = (await get('/graph')).json();
     meta = (await get('/meta')).json();
   }, 60_000);

@@ -6,6 +6,7 @@ import { buildApp, type App } from '../src/app.js';
 import { LANE_MIRRORS } from '../src/plugins/fast-lane.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';
 import { createSeededApp, createSeededDatabase, type SeededApp } from './helpers/seeded-app.js';
+import { rawExchange } from './helpers/raw-socket.js';
 import { parameterValues, urlsFromSpec } from './helpers/spec-get-urls.js';
 
 /**
@@ -37,23 +38,8 @@ function get(agent: Agent, port: number, method: string, url: string, headers: R
 }
 
 /** Sends raw bytes on a fresh connection and collects what comes back until the server closes or `until` holds. */
-function exchange(port: number, bytes: string, until: (received: string) => boolean): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let received = '';
-    const finish = () => {
-      socket.destroy();
-      resolve(received);
-    };
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => {
-      received += chunk;
-      if (until(received)) finish();
-    });
-    socket.on('end', finish);
-    socket.on('error', reject);
-    socket.write(bytes);
-  });
+async function exchange(port: number, bytes: string, until: (received: string) => boolean): Promise<string> {
+  return (await rawExchange(port, [bytes], { until })).received;
 }
 
 /** The status line and header lines of one raw response, and what follows its head. */
@@ -294,7 +280,7 @@ async function withApp(http: Parameters<typeof createSeededApp>[0], run: (served
 
 describe('the lane stays shut', () => {
   it('with a trusted proxy: Fastify reads the origin from X-Forwarded-*, which the lane does not; hits come from the cache hook, with the same prepared fields', { timeout: 120_000 }, async () => {
-    await withApp({ http: { trustProxy: true } }, async (served) => {
+    await withApp({ http: { trustProxy: true, allowedHosts: ['a.example', 'b.example'] } }, async (served) => {
       for (const host of ['a.example', 'b.example', 'a.example']) {
         const answer = await get(served.agent, served.port, 'GET', '/roles/ai-engineer/jsonld', { 'x-forwarded-host': host });
         expect(answer.body.toString()).toContain(`://${host}/`);

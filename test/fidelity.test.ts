@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PhraseMatcher } from '../src/text/phrase-matcher.js';
 import { JOB_AD_SENTENCES } from './fixtures/job-ads.js';
+import { injectGet } from './helpers/inject.js';
 import { realDocumentLines } from './helpers/documents.js';
-import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { useSeededApp } from './helpers/seeded-app.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const lines = realDocumentLines();
@@ -11,16 +12,11 @@ const vocabulary = JSON.parse(readFileSync(new URL('../seed/vocabulary.json', im
 /** The curated inflected forms: they find entities in text but are never names. */
 const INFLECTED: string[] = [...vocabulary.roles.flatMap((r: any) => r.forms), ...vocabulary.technologies.flatMap((t: any) => t.forms ?? [])];
 
-let seeded: SeededApp;
-beforeAll(async () => {
-  seeded = await createSeededApp();
-});
-afterAll(async () => {
-  await seeded?.close();
-});
+const seeded = useSeededApp();
 
+const injected = injectGet(() => seeded.app, { accept: 'application/json' });
 async function get(url: string, headers: Record<string, string> = {}): Promise<any> {
-  const res = await seeded.app.inject({ method: 'GET', url, headers: { accept: 'application/json', ...headers } });
+  const res = await injected(url, headers);
   expect(res.statusCode, url).toBe(200);
   return res.json();
 }

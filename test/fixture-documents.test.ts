@@ -1,3 +1,4 @@
+// Needs its own databases: seeded from the fixture documents beside the real one, and from malformed ones.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

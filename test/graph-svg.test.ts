@@ -1,20 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphSvg, KIND_COLOURS, MAX_PICTURE_ELEMENTS } from '../src/graph/graph-svg.js';
 import { InvalidInputError } from '../src/model/domain-errors.js';
-import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { injectGet } from './helpers/inject.js';
+import { useSeededApp } from './helpers/seeded-app.js';
 
-let seeded: SeededApp;
-beforeAll(async () => {
-  seeded = await createSeededApp();
-});
-afterAll(async () => {
-  await seeded?.close();
-});
+const seeded = useSeededApp();
 
-function get(url: string, headers: Record<string, string> = {}) {
-  return seeded.app.inject({ method: 'GET', url, headers });
-}
+const get = injectGet(() => seeded.app);
 
 interface Node {
   id: string;

@@ -10,6 +10,7 @@ import { GraphIndex, graphIndexFor } from '../src/graph/graph-index.js';
 import { shortestPath } from '../src/graph/graph-traversal.js';
 import { DOCUMENTS_DIR } from '../src/paths.js';
 import { OPENAPI_FILE } from '../src/paths.js';
+import { injectGet } from './helpers/inject.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 interface ViewNode {
@@ -69,9 +70,7 @@ afterAll(async () => {
   await seeded?.close();
 });
 
-async function get(url: string, headers: Record<string, string> = {}) {
-  return seeded.app.inject({ method: 'GET', url, headers });
-}
+const get = injectGet(() => seeded.app);
 
 async function getGraph(query = ''): Promise<{ nodes: Node[]; edges: Edge[] }> {
   const response = await get(`/graph${query}`);

@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisGate } from '../src/analysis/analysis-gate.js';
+import { parseRawResponse, rawExchange } from './helpers/raw-socket.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
 /** Real sockets against a listening server: what a hostile or broken client does happens below fastify's inject. */
@@ -28,40 +29,9 @@ interface RawResponse {
 }
 
 /** Sends `chunks` (a string, or pieces with pauses between them) and reads until the server closes. */
-function exchange(chunks: (string | number)[], opts: { stopAfterMs?: number } = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const socket: Socket = connect(port, '127.0.0.1');
-    const started = performance.now();
-    let data = '';
-    let stopped = false;
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => (data += chunk));
-    socket.on('error', () => undefined);
-    const guard = setTimeout(() => {
-      stopped = true;
-      socket.destroy();
-      reject(new Error(`the server kept the connection open for ${opts.stopAfterMs ?? 10_000} ms; got: ${data.slice(0, 200)}`));
-    }, opts.stopAfterMs ?? 10_000);
-    socket.on('close', () => {
-      clearTimeout(guard);
-      if (stopped) return;
-      const [head = '', ...rest] = data.split('\r\n\r\n');
-      const [statusLine, ...lines] = head.split('\r\n');
-      const headers: Record<string, string> = {};
-      for (const line of lines) {
-        const i = line.indexOf(':');
-        headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
-      }
-      resolve({ status: Number(statusLine?.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n'), closedAfterMs: performance.now() - started });
-    });
-    socket.on('connect', async () => {
-      for (const chunk of chunks) {
-        if (socket.destroyed) return;
-        if (typeof chunk === 'number') await new Promise((r) => setTimeout(r, chunk));
-        else socket.write(chunk);
-      }
-    });
-  });
+async function exchange(chunks: (string | number)[], opts: { stopAfterMs?: number } = {}): Promise<RawResponse> {
+  const { received, closedAfterMs } = await rawExchange(port, chunks, opts);
+  return { ...parseRawResponse(received), closedAfterMs };
 }
 
 function expectProblemWithSecurityHeaders(response: RawResponse, status: number) {

@@ -1,3 +1,4 @@
+// Needs its own database: it re-seeds the file the app serves, under the app.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';

@@ -11,9 +11,11 @@ import { searchPageSchema, suggestionsSchema } from '../src/schemas/search.js';
 import Fastify from 'fastify';
 import languagePlugin from '../src/plugins/language.js';
 import responseCachePlugin from '../src/plugins/response-cache.js';
+import { type Headers, injectGet } from './helpers/inject.js';
+import { metricValue } from './helpers/metrics.js';
+import { expectProblem } from './helpers/problems.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 
-type Headers = Record<string, string>;
 type Method = 'GET' | 'HEAD' | 'POST' | 'OPTIONS';
 
 /** Pages re-declared here: pageSchema() registers an OpenAPI id, which may exist once only. */
@@ -50,7 +52,7 @@ let seeded: SeededApp;
 async function send(app: SeededApp['app'], method: Method, url: string, headers: Headers = {}, extra: { payload?: unknown; remoteAddress?: string } = {}): Promise<LightMyRequestResponse> {
   return app.inject({ method, url, headers, ...extra } as InjectOptions);
 }
-const get = (url: string, headers: Headers = {}) => send(seeded.app, 'GET', url, headers);
+const get = injectGet(() => seeded.app);
 const head = (url: string, headers: Headers = {}) => send(seeded.app, 'HEAD', url, headers);
 
 async function ok(url: string, headers: Headers = {}) {
@@ -65,21 +67,6 @@ const varyFields = (response: LightMyRequestResponse) =>
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean)
     .sort();
-
-async function metricValue(app: SeededApp['app'], name: string): Promise<number> {
-  const text = (await app.inject({ url: '/metrics' })).body;
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  expect(line, `${name} in /metrics`).toBeDefined();
-  return Number(line!.split(' ')[1]);
-}
-
-function expectProblem(response: LightMyRequestResponse, status: number) {
-  expect(response.statusCode, response.body.slice(0, 300)).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const problem = response.json();
-  expect(problem).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-  return problem as { detail: string; invalidParams?: { name: string; in: string }[] };
-}
 
 beforeAll(async () => {
   seeded = await createSeededApp();
@@ -285,15 +272,15 @@ describe('the response cache', () => {
     }
   });
 
-  it('keys JSON-LD by Host: each host gets its own absolute identifiers', async () => {
+  it('keys JSON-LD by Host: each allowed host gets its own absolute identifiers', async () => {
     const url = '/roles/ai-engineer?format=jsonld';
-    const a = await ok(url, { host: 'a.example' });
-    const b = await ok(url, { host: 'b.example' });
-    const aAgain = await ok(url, { host: 'a.example' });
-    expect(a.body).toContain('http://a.example/');
-    expect(a.body).not.toContain('b.example');
-    expect(b.body).toContain('http://b.example/');
-    expect(b.body).not.toContain('a.example');
+    const a = await ok(url, { host: 'localhost:3000' });
+    const b = await ok(url, { host: '127.0.0.1:3000' });
+    const aAgain = await ok(url, { host: 'localhost:3000' });
+    expect(a.body).toContain('http://localhost:3000/');
+    expect(a.body).not.toContain('127.0.0.1');
+    expect(b.body).toContain('http://127.0.0.1:3000/');
+    expect(b.body).not.toContain('localhost');
     expect(aAgain.body).toBe(a.body);
     expect(a.headers.etag).not.toBe(b.headers.etag);
   });

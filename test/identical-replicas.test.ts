@@ -1,3 +1,4 @@
+// Needs one database of its own: the second replica must come from a seed made apart from the shared one.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,14 +7,14 @@ import { documentsDirWith, REAL_DOCUMENT_PATH } from './helpers/documents.js';
 import { CACHE_HEADERS, comparableMeta, SAMPLE_URLS } from './replicas/sample-urls.js';
 import { createSeededApp, makeTempDir, seedInputsWithDocuments, type SeededApp } from './helpers/seeded-app.js';
 
-/** Two replicas from two databases seeded separately from the same documents. */
+/** Two replicas from two databases seeded separately from the same documents: the run's shared one and one of its own. */
 describe('identical replicas', () => {
   let a: SeededApp;
   let b: SeededApp;
 
   beforeAll(async () => {
     a = await createSeededApp();
-    b = await createSeededApp();
+    b = await createSeededApp({ ownDatabase: true });
   }, 60_000);
 
   afterAll(async () => {

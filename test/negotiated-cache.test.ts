@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
+import { describe, expect, it } from 'vitest';
+import { injectGet } from './helpers/inject.js';
+import { useSeededApp } from './helpers/seeded-app.js';
 
 /** Issue 22 L3 and the 406 of L5: cache keys come from negotiated values, not from header text. */
-let seeded: SeededApp;
+const seeded = useSeededApp();
 
-beforeAll(async () => {
-  seeded = await createSeededApp();
-});
-
-afterAll(async () => {
-  await seeded?.close();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => seeded.app.inject({ method: 'GET', url, headers });
+const get = injectGet(() => seeded.app);
 
 describe('the response cache keys on negotiated language and media type', () => {
   it('450 distinct Accept-Language values store at most one entry per language and evict nothing', async () => {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { InjectOptions } from 'fastify';
 import { sql } from '../src/db/drizzle.cjs';
@@ -9,11 +8,11 @@ import { buildApp, type App } from '../src/app.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';
 import { healthSchema, metaSchema, readySchema } from '../src/schemas/operations.js';
 import { REAL_DOCUMENT_FILE, REAL_DOCUMENT_PATH, realDocumentLines } from './helpers/documents.js';
-import { makeTempDir, seedFromDocuments } from './helpers/seeded-app.js';
+import { createSeededDatabase } from './helpers/seeded-app.js';
 
 /** A seeded database served by an app whose pino logger writes into `logLines`. */
 let app: App;
-let dir: string;
+let dbPath: string;
 let closeDb: () => void;
 const logLines: Record<string, unknown>[] = [];
 
@@ -39,9 +38,7 @@ function metricNumber(text: string, name: string): number {
 }
 
 beforeAll(async () => {
-  dir = makeTempDir();
-  const dbPath = join(dir, 'rolegraph.db');
-  seedFromDocuments(dbPath);
+  ({ dbPath } = createSeededDatabase());
   const { sqlite, db } = openReadOnlyDatabase(dbPath);
   closeDb = () => sqlite.close();
   app = await buildApp({ db, logger: { level: 'info', stream: logStream }, http: { rateLimitMax: 0 } });
@@ -50,7 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   closeDb?.();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('/health, /ready, /meta', () => {
@@ -71,7 +67,7 @@ describe('/health, /ready, /meta', () => {
   });
 
   it('/ready fails until a server built to warm up has asked itself every expensive kind of request; the answers are then forgotten and nothing is logged or counted against a client', async () => {
-    const { sqlite, db } = openReadOnlyDatabase(join(dir, 'rolegraph.db'));
+    const { sqlite, db } = openReadOnlyDatabase(dbPath);
     const lines: Record<string, unknown>[] = [];
     const stream = new Writable({
       write(chunk: Buffer, _encoding, callback) {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,9 +6,9 @@ import { buildApp, type App } from '../src/app.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';
 import { DOCUMENTS_DIR } from '../src/paths.js';
 import type { SearchHit, Suggestion } from '../src/schemas/search.js';
-import { seedDatabase } from '../src/seed/build-database.js';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, renderSnippet } from '../src/search/snippet.js';
 import { foldForSearch, searchTokens } from '../src/search/search-text.js';
+import { createSeededDatabase } from './helpers/seeded-app.js';
 
 interface SearchPage {
   items: SearchHit[];
@@ -20,14 +19,10 @@ interface SearchPage {
 
 let app: App;
 let sqlite: Database.Database;
-let dir: string;
 const documentLines = readFileSync(join(DOCUMENTS_DIR, 'ai-engineer.pl.txt'), 'utf8').split('\n');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rolegraph-search-'));
-  const path = join(dir, 'rolegraph.db');
-  seedDatabase(path);
-  const opened = openReadOnlyDatabase(path);
+  const opened = openReadOnlyDatabase(createSeededDatabase().dbPath);
   sqlite = opened.sqlite;
   app = await buildApp({ db: opened.db, http: { rateLimitMax: 0 } });
 });
@@ -35,7 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   sqlite?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function search(query: string): Promise<SearchPage> {

@@ -1,3 +1,4 @@
+// Needs databases of its own where it tests seeding itself (reruns, a failed seed leaving the old file); the rest read the shared one.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,12 +11,11 @@ import { DEFAULT_SEED_INPUTS } from '../src/seed/data-version.js';
 import { DocumentFormatError } from '../src/seed/document-format-error.js';
 import { parseDocument } from '../src/seed/parse-document.js';
 import { DATA_ENGINEER_FIXTURE, MALFORMED_FIXTURE, REAL_DOCUMENT_FILE, REAL_DOCUMENT_PATH, documentsDirWith, readRealDocument, realDocumentLines } from './helpers/documents.js';
-import { makeTempDir, seedInputsWithDocuments } from './helpers/seeded-app.js';
+import { createSeededDatabase, makeTempDir, seedInputsWithDocuments } from './helpers/seeded-app.js';
 
 const parsed = parseDocument(REAL_DOCUMENT_FILE, readRealDocument());
 const lines = realDocumentLines();
 
-let dir: string;
 let dbPath: string;
 let sqlite: Database.Database;
 
@@ -24,15 +24,12 @@ const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).ge
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 beforeAll(() => {
-  dir = makeTempDir();
-  dbPath = join(dir, 'rolegraph.db');
-  seedDatabase(dbPath);
+  ({ dbPath } = createSeededDatabase());
   sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
 });
 
 afterAll(() => {
   sqlite?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('seeding the real document', () => {

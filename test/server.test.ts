@@ -1,3 +1,4 @@
+// Needs its own databases: the server process seeds at start and swaps the file it serves.
 import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -28,6 +29,19 @@ async function requestLoop(server: Server, stop: Promise<unknown>) {
   };
   await Promise.all([0, 1, 2, 3].map(worker));
   return results;
+}
+
+/** Waits for the served data version to move off `before`, stops the loop 300 ms later, expects all it sent answered 200; returns the new version. */
+async function expectSwapWithoutErrors(server: Server, before: string, stop: () => void, loop: ReturnType<typeof requestLoop>): Promise<string> {
+  const after = await waitFor(() => dataVersion(server), (v) => v !== before, 10_000);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  stop();
+  const results = await loop;
+  expect(after).not.toBe(before);
+  const errors = JSON.stringify(server.logs.filter((l) => Number(l.level) >= 50)).slice(0, 2000);
+  expect(results.filter((r) => r.status !== 200), errors).toEqual([]);
+  expect(results.length).toBeGreaterThan(10);
+  return after;
 }
 
 let dir: string;
@@ -99,15 +113,7 @@ describe('the server process', () => {
     const loop = requestLoop(server, stopped);
     await new Promise((resolve) => setTimeout(resolve, 300));
     seedFromDocuments(dbPath, otherDocuments);
-    const after = await waitFor(() => dataVersion(server), (v) => v !== before, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    stop();
-    const results = await loop;
-
-    expect(after).not.toBe(before);
-    const errors = JSON.stringify(server.logs.filter((l) => Number(l.level) >= 50)).slice(0, 2000);
-    expect(results.filter((r) => r.status !== 200), errors).toEqual([]);
-    expect(results.length).toBeGreaterThan(10);
+    const after = await expectSwapWithoutErrors(server, before, stop, loop);
     expect((await supertest(server.url).get('/roles/data-engineer').expect(200)).body.slug).toBe('data-engineer');
     expect(server.logs.some((l) => l.msg === 'switched to new data' && l.to === after)).toBe(true);
   });
@@ -193,15 +199,7 @@ describe('SIGHUP', () => {
       expect(await dataVersion(server)).toBe(before);
 
       server.child.kill('SIGHUP');
-      const after = await waitFor(() => dataVersion(server), (v) => v !== before, 10_000);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      stop();
-      const results = await loop;
-
-      expect(after).not.toBe(before);
-      const errors = JSON.stringify(server.logs.filter((l) => Number(l.level) >= 50)).slice(0, 2000);
-      expect(results.filter((r) => r.status !== 200), errors).toEqual([]);
-      expect(results.length).toBeGreaterThan(10);
+      const after = await expectSwapWithoutErrors(server, before, stop, loop);
       // A second SIGHUP with nothing new changes nothing and keeps the process up.
       server.child.kill('SIGHUP');
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -4,6 +4,7 @@ import { buildApp, type App } from '../src/app.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';
 import { freePort } from './helpers/free-port.js';
 import { RedisServer } from './helpers/redis-server.js';
+import { metricValue } from './helpers/metrics.js';
 import { createSeededApp, type SeededApp } from './helpers/seeded-app.js';
 import { systemBinary } from './helpers/system-binary.js';
 
@@ -118,11 +119,4 @@ async function until(app: App, state: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`rate limits never became ${state}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-async function metricValue(app: App, name: string): Promise<number> {
-  const text = (await app.inject({ url: '/metrics' })).body;
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  expect(line, `${name} in /metrics`).toBeDefined();
-  return Number(line!.split(' ')[1]);
 }

@@ -1,9 +1,7 @@
-import { rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, seedFromDocuments } from './helpers/seeded-app.js';
+import { createSeededDatabase } from './helpers/seeded-app.js';
 import { fetchOnce, killServers, startServer, waitFor } from './helpers/server-process.js';
 
 /**
@@ -35,18 +33,14 @@ function get(url: string, agent: Agent | false): Promise<Outcome> {
   });
 }
 
-let dir: string;
 let dbPath: string;
 
 beforeAll(() => {
-  dir = makeTempDir('rolegraph-shutdown-');
-  dbPath = join(dir, 'rolegraph.db');
-  seedFromDocuments(dbPath);
+  ({ dbPath } = createSeededDatabase());
 });
 
 afterAll(() => {
   killServers();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('SIGTERM', () => {

@@ -9,5 +9,5 @@
  */
 export { asc, eq, getTableColumns, getTableName, inArray, or, sql, Table } from 'drizzle-orm';
 export { BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
-export { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+export { readMigrationFiles } from 'drizzle-orm/migrator';
 export { BaseSQLiteDatabase, check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';

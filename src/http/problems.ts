@@ -28,6 +28,11 @@ export const PROBLEM_TYPES = {
     title: { pl: 'Za dużo parametrów zapytania', en: 'Too many query parameters' },
     description: { pl: 'Zapytanie ma więcej parametrów, niż serwer przyjmuje.', en: 'The query string has more parameters than the server accepts.' },
   },
+  forbidden: {
+    status: 403,
+    title: { pl: 'Odmowa dostępu', en: 'Forbidden' },
+    description: { pl: 'Serwer nie udostępnia tej ścieżki (np. ścieżka wychodzi poza katalog plików dokumentacji).', en: 'The server does not serve this path (e.g. a path that leads out of the documentation files).' },
+  },
   'not-found': {
     status: 404,
     title: { pl: 'Nie znaleziono', en: 'Not found' },
@@ -56,6 +61,11 @@ export const PROBLEM_TYPES = {
     title: { pl: 'Przekroczony czas żądania', en: 'Request timeout' },
     description: { pl: 'Klient nie przesłał całego żądania w czasie, który serwer czeka.', en: 'The client did not send the whole request within the time the server waits.' },
   },
+  'precondition-failed': {
+    status: 412,
+    title: { pl: 'Warunek niespełniony', en: 'Precondition failed' },
+    description: { pl: 'Warunek z nagłówka If-Match lub If-Unmodified-Since nie jest spełniony przez bieżącą wersję zasobu.', en: 'The current version of the resource does not meet the If-Match or If-Unmodified-Since condition.' },
+  },
   'payload-too-large': {
     status: 413,
     title: { pl: 'Za duża treść żądania', en: 'Payload too large' },
@@ -70,6 +80,11 @@ export const PROBLEM_TYPES = {
     status: 415,
     title: { pl: 'Nieobsługiwany typ treści', en: 'Unsupported media type' },
     description: { pl: 'Treść żądania ma typ, którego ta operacja nie przyjmuje (oczekiwany application/json).', en: 'The request body has a type this operation does not take (application/json is expected).' },
+  },
+  'range-not-satisfiable': {
+    status: 416,
+    title: { pl: 'Zakres niemożliwy do spełnienia', en: 'Range not satisfiable' },
+    description: { pl: 'Żądany zakres bajtów (nagłówek Range) leży poza zasobem; pobierz go bez Range albo w jego granicach.', en: 'The byte range asked for (Range header) lies outside the resource; ask without Range or within its length.' },
   },
   'too-many-requests': {
     status: 429,
@@ -115,14 +130,17 @@ export const PROBLEM_KEYS = Object.keys(PROBLEM_TYPES) as ProblemKey[];
 /** The type key a status has when nothing more specific is known (errors fastify or Node raise). */
 export const PROBLEM_BY_STATUS: Record<number, ProblemKey> = {
   400: 'bad-request',
+  403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
   406: 'not-acceptable',
   408: 'request-timeout',
   410: 'version-gone',
+  412: 'precondition-failed',
   413: 'payload-too-large',
   414: 'uri-too-long',
   415: 'unsupported-media-type',
+  416: 'range-not-satisfiable',
   417: 'expectation-failed',
   429: 'too-many-requests',
   431: 'request-header-fields-too-large',
@@ -130,6 +148,15 @@ export const PROBLEM_BY_STATUS: Record<number, ProblemKey> = {
   501: 'not-implemented',
   503: 'overloaded',
 };
+
+/**
+ * The type of a problem sent with this status when nothing more specific is known (errors fastify, Node
+ * or a plugin raise): the catalogue's type for the status, else `about:blank` (RFC 9457 §4.2.1: nothing
+ * beyond what the status says). Never a type of another status: a 403 is not a `bad-request`.
+ */
+export function problemTypeForStatus(status: number): ProblemKey | 'about:blank' {
+  return PROBLEM_BY_STATUS[status] ?? 'about:blank';
+}
 
 export function problemTypeUri(key: ProblemKey): string {
   return `/problems/${key}`;

@@ -34,25 +34,32 @@ export function csvExport(context: DataContext): Buffer {
   return (entry.csv ??= writeCsvZip(entry.data));
 }
 
+/**
+ * Origins whose RDF exports are kept per version. Only allowed hosts name an origin of their own (any
+ * port of a port-less entry counts as one), so a few cover real use; past that the oldest is dropped and
+ * remade when asked again, so no stream of Host values can keep megabytes per value.
+ */
+const ORIGINS_KEPT = 4;
+
+function keep<T>(byOrigin: Map<string, T>, origin: string, make: () => T): T {
+  let made = byOrigin.get(origin);
+  if (made === undefined) {
+    made = make();
+    if (byOrigin.size >= ORIGINS_KEPT) byOrigin.delete(byOrigin.keys().next().value as string);
+    byOrigin.set(origin, made);
+  }
+  return made;
+}
+
 export function turtleExport(context: DataContext, origin: string): Promise<string> {
   const entry = of(context);
-  let turtle = entry.turtle.get(origin);
-  if (!turtle) {
-    // n3 is loaded with the first Turtle export, not at every start (about 0.1 s of CPU).
-    turtle = import('./export-turtle.js').then(({ writeTurtle }) => writeTurtle(skosScheme(entry.data, origin)));
-    entry.turtle.set(origin, turtle);
-  }
-  return turtle;
+  // n3 is loaded with the first Turtle export, not at every start (about 0.1 s of CPU).
+  return keep(entry.turtle, origin, () => import('./export-turtle.js').then(({ writeTurtle }) => writeTurtle(skosScheme(entry.data, origin))));
 }
 
 export function jsonLdExport(context: DataContext, origin: string): string {
   const entry = of(context);
-  let body = entry.jsonLd.get(origin);
-  if (body === undefined) {
-    body = JSON.stringify(graphJsonLd(skosScheme(entry.data, origin)));
-    entry.jsonLd.set(origin, body);
-  }
-  return body;
+  return keep(entry.jsonLd, origin, () => JSON.stringify(graphJsonLd(skosScheme(entry.data, origin))));
 }
 
 /** The file name a download is saved under: the data version in it, so two versions never overwrite each other. */

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { PROBLEM_BY_STATUS, PROBLEM_TYPES, type ProblemKey, problemKeyOf, problemTypeOf, problemTypeUri } from '../http/problems.js';
+import { STATUS_CODES } from 'node:http';
+import { PROBLEM_TYPES, type ProblemKey, problemKeyOf, problemTypeForStatus, problemTypeOf, problemTypeUri } from '../http/problems.js';
 import { type Lang, type Localizable, negotiateLanguage } from '../lib/language.js';
 import { DomainError, type InvalidParameter } from '../model/domain-errors.js';
 import { unknownParameterReason, validationReason } from '../http/validation-reasons.js';
@@ -54,13 +55,15 @@ export default fp(
         request.log.error({ err: error }, 'unhandled error');
         return sendProblem(request, reply, { type: 'internal' });
       }
-      return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[status] ?? 'bad-request', status, detail: frameworkDetail(status, error.message) });
+      return sendProblem(request, reply, { type: problemTypeForStatus(status), status, detail: frameworkDetail(status, error.message) });
     });
 
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0];
       const allowed = allowedMethods(app, path);
-      if (allowed.length > 0) {
+      // A route for this very method that found nothing (a static file that is not there) is a 404, not a 405.
+      const routed = allowed.includes(request.method);
+      if (allowed.length > 0 && !routed) {
         reply.header('Allow', allowed.join(', '));
         return sendProblem(request, reply, {
           type: 'method-not-allowed',
@@ -81,8 +84,8 @@ export default fp(
  * message, and in Polish what the catalogue says of its status.
  */
 export function frameworkDetail(status: number, message: string): { pl: string; en: string } {
-  const key = PROBLEM_BY_STATUS[status] ?? 'bad-request';
-  return { pl: PROBLEM_TYPES[key].description.pl, en: message };
+  const key = problemTypeForStatus(status);
+  return { pl: key === 'about:blank' ? `Serwer odpowiada statusem HTTP ${status} (${STATUS_CODES[status] ?? 'błąd'}).` : PROBLEM_TYPES[key].description.pl, en: message };
 }
 
 /** The methods the router has for a concrete path; OPTIONS (CORS preflight, answered for every path) only beside one of them. */
@@ -111,7 +114,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, input:
     .type('application/problem+json; charset=utf-8')
     .send({
       type: key ? problemTypeUri(key) : input.type,
-      title: entry ? entry.title[lang] : (input.title ?? 'Error'),
+      // A type outside the catalogue (`about:blank`) is titled by its status (RFC 9457 §4.2.1).
+      title: entry ? entry.title[lang] : (input.title ?? STATUS_CODES[input.status ?? 500] ?? 'Error'),
       status: input.status ?? entry?.status ?? 500,
       detail,
       instance: request.url,

@@ -30,11 +30,11 @@ export interface ResponseCache {
   readonly entries: number;
   readonly bytes: number;
   clear(): void;
-  /** Whether keys hold the request's origin (protocol and Host): false when a public base URL is configured. */
+  /** Whether keys hold the request's origin (from protocol and Host): false when a public base URL is configured. */
   readonly keyByHost: boolean;
   /**
    * The current representation stored for a GET/HEAD, if any. `origin` is `protocol://host` as Fastify
-   * reads them (ignored unless `keyByHost`).
+   * reads them (ignored unless `keyByHost`); it is keyed as the origin identifiers are built from.
    */
   find(origin: string, url: string, headers: IncomingHttpHeaders): Representation | undefined;
   /** Answers with a representation `find` returned (a hit), adding the exchange's own fields. */
@@ -46,10 +46,11 @@ export interface ResponseCacheOptions {
   cacheControl: string;
   compressionThreshold: number;
   /**
-   * Set when identifiers in bodies are built from a configured public origin: the Host header then
-   * cannot change a representation and is left out of the key. Otherwise each host gets its own entries.
+   * The origin identifiers in a body are built from, for a request's protocol and Host: keys hold it, so
+   * each allowed host gets its own entries and every other Host shares the default origin's. Absent when
+   * they come from a configured public origin: the Host then cannot change a representation and is left out.
    */
-  hostIndependent?: boolean;
+  originOf?: (protocol: string, host: string | undefined) => string;
   maxEntries?: number;
   maxEntryBytes?: number;
   /** All cached bodies together: URLs, header values and Host values are unbounded, memory is not. */
@@ -76,7 +77,8 @@ const MAX_HEADER_IN_KEY = 4096;
 export default fp<ResponseCacheOptions>(
   async (app, options) => {
     const { data, cacheControl, compressionThreshold, onHit, onMiss } = options;
-    const keyByHost = options.hostIndependent !== true;
+    const originOf = options.originOf;
+    const keyByHost = originOf !== undefined;
     const maxEntries = options.maxEntries ?? 5000;
     const maxEntryBytes = options.maxEntryBytes ?? 8 * 1024 * 1024;
     const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
@@ -107,7 +109,7 @@ export default fp<ResponseCacheOptions>(
       const accept = headers.accept;
       const language = headers['accept-language'];
       if ((accept?.length ?? 0) > MAX_HEADER_IN_KEY || (language?.length ?? 0) > MAX_HEADER_IN_KEY) return undefined;
-      return `${keyByHost ? origin : ''}${url}\n${negotiatedKey(accept, language, options.defaultLanguage ?? SOURCE_LANGUAGE)}`;
+      return `${origin}${url}\n${negotiatedKey(accept, language, options.defaultLanguage ?? SOURCE_LANGUAGE)}`;
     };
     const find = (key: string): Representation | undefined => {
       const stored = cache.get(key);
@@ -128,7 +130,8 @@ export default fp<ResponseCacheOptions>(
       clear,
       keyByHost,
       find(origin, url, headers) {
-        const key = keyOf(origin, url, headers);
+        const at = origin.indexOf('://');
+        const key = keyOf(originOf === undefined ? '' : originOf(origin.slice(0, at), origin.slice(at + 3)), url, headers);
         return key === undefined ? undefined : find(key);
       },
       serve,
@@ -141,7 +144,7 @@ export default fp<ResponseCacheOptions>(
     app.addHook('onRequest', function answerFromStoredRepresentation(request, reply, done) {
       const method = request.method;
       if (method !== 'GET' && method !== 'HEAD') return done();
-      const key = keyOf(keyByHost ? `${request.protocol}://${request.host}` : '', request.url, request.headers);
+      const key = keyOf(originOf === undefined ? '' : originOf(request.protocol, request.host), request.url, request.headers);
       if (key === undefined) return done();
       const stored = find(key);
       if (stored === undefined) {

@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { SWAGGER_UI_BRAND } from '../openapi/brand.js';
@@ -20,6 +21,14 @@ export const API_TAGS = [
   { name: 'changes', description: 'Data versions and the change feed: what changed in which version, for clients that keep a copy in sync.' },
   { name: 'meta', description: 'Health, readiness, the API description, the problem types and the explorer.' },
 ];
+
+const INDEX_HTML = /^\/docs\/static\/index\.html\/?(?:\?|$)/;
+
+async function redirectIndexOnce(request: FastifyRequest, reply: FastifyReply) {
+  if (!INDEX_HTML.test(request.url)) return;
+  const query = request.url.indexOf('?');
+  return reply.redirect(query === -1 ? '/docs/' : `/docs/${request.url.slice(query)}`);
+}
 
 /** The OpenAPI document is generated from the routes' zod schemas; Swagger UI serves it from the npm package's own assets. */
 export default fp(
@@ -47,6 +56,9 @@ export default fp(
     });
     await app.register(swaggerUi, {
       routePrefix: '/docs',
+      // The UI's own /static/index.html route redirects to /docs/ only when its URL ends there: with a query
+      // (`?x=1`) or a trailing slash it redirected to itself. Any spelling of that path goes to /docs/ once.
+      uiHooks: { onRequest: redirectIndexOnce },
       uiConfig: { deepLinking: true, displayRequestDuration: true },
       ...SWAGGER_UI_BRAND,
       // The examples `npm run openapi` wrote from the real data (a cloned document: safe to change).

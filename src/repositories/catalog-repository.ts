@@ -4,7 +4,7 @@ import * as s from '../db/schema.js';
 import { NotFoundError } from '../model/domain-errors.js';
 import type { Lang } from '../lib/language.js';
 import { normalizeName, slugify } from '../lib/text.js';
-import type { Skill, SkillSummary, Technology, TechnologySummary } from '../schemas/catalog.js';
+import type { Skill, SkillRole, SkillSummary, Technology, TechnologySummary } from '../schemas/catalog.js';
 import { USAGE_KINDS } from '../schemas/roles.js';
 import { ids, parseEntityId, urls, withoutKindPrefix } from '../model/ids.js';
 import { Localized } from './localized.js';
@@ -45,6 +45,26 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
   function skillSummary(id: number, l: Localized, technologies = skillTechnologies(id)): SkillSummary {
     const skill = refs.skills.get(id)!;
     return { id: ids.skill(skill.slug), slug: skill.slug, name: l.text('name', skill.namePl, skill.nameEn), kind: skill.kind, url: urls.skill(skill.slug), sameAs: refs.skillSameAs(id), technologies, source: refs.source(skill), nameSource: refs.nameSource(skill) };
+  }
+
+  /** The lines of roles' skills that name the skill, with their category, by role. */
+  function roleSkillRows(skillId: number) {
+    return db
+      .select({ link: s.roleSkills, category: s.skillCategories })
+      .from(s.roleSkills)
+      .innerJoin(s.skillCategories, eq(s.skillCategories.id, s.roleSkills.categoryId))
+      .where(eq(s.roleSkills.skillId, skillId))
+      .orderBy(asc(s.roleSkills.roleId))
+      .all();
+  }
+
+  function requirement({ link, category }: ReturnType<typeof roleSkillRows>[number], l: Localized, field: string) {
+    return {
+      category: { id: ids.category(category.slug), slug: category.slug, name: l.text(`${field}.category.name`, category.namePl, category.nameEn) },
+      text: l.text(`${field}.text`, link.textPl, link.textEn),
+      qualifier: l.optional(`${field}.qualifier`, link.qualifierPl, link.qualifierEn),
+      source: refs.source(link),
+    };
   }
 
   /** Every skill's technologies, in one query, in the order skillTechnologies gives one skill's (its primary key's). */
@@ -182,23 +202,26 @@ export function createCatalogRepository(db: Db, refs: ReferenceData) {
     skill(identifier: string, lang: Lang): Skill {
       const skill = findSkill(identifier);
       const l = new Localized(lang);
-      const rows = db
-        .select({ link: s.roleSkills, category: s.skillCategories })
-        .from(s.roleSkills)
-        .innerJoin(s.skillCategories, eq(s.skillCategories.id, s.roleSkills.categoryId))
-        .where(eq(s.roleSkills.skillId, skill.id))
-        .orderBy(asc(s.roleSkills.roleId))
-        .all();
       return l.finish({
         ...skillSummary(skill.id, l),
-        roles: rows.map(({ link, category }, i) => ({
-          role: refs.roleRef(link.roleId, l, `roles[${i}].role`),
-          category: { id: ids.category(category.slug), slug: category.slug, name: l.text(`roles[${i}].category.name`, category.namePl, category.nameEn) },
-          text: l.text(`roles[${i}].text`, link.textPl, link.textEn),
-          qualifier: l.optional(`roles[${i}].qualifier`, link.qualifierPl, link.qualifierEn),
-          source: refs.source(link),
-        })),
+        roles: roleSkillRows(skill.id).map((row, i) => ({ role: refs.roleRef(row.link.roleId, l, `roles[${i}].role`), ...requirement(row, l, `roles[${i}]`) })),
         updatedIn: refs.updatedIn(ids.skill(skill.slug)),
+      });
+    },
+
+    /** The roles that need the skill, each once, with every line of its skills that names it. */
+    skillRoles(identifier: string, lang: Lang): SkillRole[] {
+      const rows = roleSkillRows(findSkill(identifier).id);
+      return [...new Set(rows.map((row) => row.link.roleId))].map((roleId) => {
+        const l = new Localized(lang);
+        const role = refs.roles.get(roleId)!;
+        return l.finish({
+          id: ids.role(role.slug),
+          slug: role.slug,
+          name: l.text('name', role.namePl, role.nameEn),
+          url: urls.role(role.slug),
+          requirements: rows.filter((row) => row.link.roleId === roleId).map((row, i) => requirement(row, l, `requirements[${i}]`)),
+        });
       });
     },
   };

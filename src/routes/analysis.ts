@@ -28,6 +28,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'compareRoles',
+        'x-example-request': { url: '/roles/data-scientist/compare/data-analyst?lang=en' },
         tags,
         summary: 'Compare two roles',
         description:
@@ -48,6 +49,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { cpuBound: true },
       schema: {
         operationId: 'analyzeGap',
+        'x-example-request': { method: 'POST', url: '/roles/data-analyst/gap?lang=en', payload: { have: ['python', 'sql', 'Cobol'] } },
         tags,
         summary: 'Analyze the skill gap for a role',
         description:
@@ -73,6 +75,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { cpuBound: true },
       schema: {
         operationId: 'extractEntities',
+        'x-example-request': { method: 'POST', url: '/extract?lang=en', payload: { text: 'Szukamy inżyniera ze znajomością Pythona, Dockera i Kubernetesa.' } },
         tags,
         summary: 'Find technologies, skills and roles in a text',
         description:

@@ -1,7 +1,7 @@
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { detailQuerySchema, listQuerySchema, pageSchema, paginate, problemResponses, skillKindSchema, technologyKindSchema } from '../schemas/common.js';
-import { skillParamsSchema, skillSchema, skillSummarySchema, technologyParamsSchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
+import { skillParamsSchema, skillRoleSchema, skillSchema, skillSummarySchema, technologyParamsSchema, technologySchema, technologySummarySchema } from '../schemas/catalog.js';
 import { definedTermJsonLdSchema, jsonLdDetailQuerySchema, jsonLdResponse } from '../schemas/jsonld.js';
 import { jsonLdTarget, negotiateJsonLd, sendJsonLd } from '../http/negotiate-json-ld.js';
 import { JSON_LD_MEDIA_TYPE } from '../jsonld/media-type.js';
@@ -9,6 +9,7 @@ import { readSkillJsonLd, readTechnologyJsonLd } from '../jsonld/resources.js';
 
 const technologyPage = pageSchema(technologySummarySchema, 'TechnologyPage');
 const skillPage = pageSchema(skillSummarySchema, 'SkillPage');
+const skillRolePage = pageSchema(skillRoleSchema, 'SkillRolePage');
 
 const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   const catalog = () => app.repositories.catalog;
@@ -18,6 +19,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'listTechnologies',
+        'x-example-request': { url: '/technologies?limit=2&lang=en' },
         tags: ['technologies'],
         summary: 'List technologies',
         description: 'Sorted by name.',
@@ -33,6 +35,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getTechnology',
+        'x-example-request': { url: '/technologies/dvc?lang=en' },
         tags: ['technologies'],
         summary: 'Get a technology and everything that uses it',
         description: 'An alias resolves (`k8s`, `GCP`, `sklearn`). Lists every role, responsibility, task, skill and comparison that names it. As a schema.org DefinedTerm: `GET /technologies/{technology}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).',
@@ -52,6 +55,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getTechnologyJsonLd',
+        'x-example-request': { url: '/technologies/dvc/jsonld?lang=en' },
         tags: ['technologies'],
         summary: 'Get a technology as schema.org JSON-LD',
         description: 'The technology as a schema.org DefinedTerm in the DefinedTermSet of technologies, `@language` following the negotiated language.',
@@ -71,6 +75,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'listSkills',
+        'x-example-request': { url: '/skills?limit=2&lang=en' },
         tags: ['skills'],
         summary: 'List skills',
         description: 'In order of first appearance.',
@@ -86,6 +91,7 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getSkill',
+        'x-example-request': { url: '/skills/kubernetes?lang=en' },
         tags: ['skills'],
         summary: 'Get a skill and the roles that require it',
         description: 'As a schema.org DefinedTerm: `GET /skills/{skill}/jsonld` (here, `Accept: application/ld+json` or `?format=jsonld` also negotiate it).',
@@ -101,10 +107,28 @@ const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/skills/:skill/roles',
+    {
+      schema: {
+        operationId: 'listSkillRoles',
+        'x-example-request': { url: '/skills/python/roles?limit=2&lang=en' },
+        tags: ['skills'],
+        summary: 'List the roles that need a skill',
+        description: "Each role once, in the order of `GET /roles`, with every line of its skills that names the skill (its category, text and qualifier). The crosswalk of `GET /roles/{role}/skills`.",
+        params: skillParamsSchema,
+        querystring: listQuerySchema,
+        response: { 200: skillRolePage, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => paginate(catalog().skillRoles(request.params.skill, request.lang), request.query),
+  );
+
+  app.get(
     '/skills/:skill/jsonld',
     {
       schema: {
         operationId: 'getSkillJsonLd',
+        'x-example-request': { url: '/skills/kubernetes/jsonld?lang=en' },
         tags: ['skills'],
         summary: 'Get a skill as schema.org JSON-LD',
         description: 'The skill as a schema.org DefinedTerm in the DefinedTermSet of skills, `@language` following the negotiated language.',

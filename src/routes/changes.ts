@@ -16,6 +16,7 @@ const changesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'listVersions',
+        'x-example-request': { url: '/versions?limit=1' },
         tags,
         summary: 'List the data releases, newest first',
         description:

@@ -74,6 +74,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getGraph',
+        'x-example-request': { url: '/graph?role=data-analyst&kinds=role,comparison&lang=en' },
         tags,
         summary: 'Get the knowledge graph, whole or filtered',
         description:
@@ -103,6 +104,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getGraphCytoscape',
+        'x-example-request': { url: '/graph/cytoscape?role=data-analyst&kinds=role,comparison&lang=en' },
         tags,
         summary: 'Get the knowledge graph as Cytoscape.js elements',
         description: selection,
@@ -121,6 +123,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getGraphDot',
+        'x-example-request': { url: '/graph/dot?role=data-analyst&kinds=role,comparison&lang=en' },
         tags,
         summary: 'Get the knowledge graph as Graphviz DOT',
         description: `${selection} Render it with \`dot -Tsvg\`.`,
@@ -175,6 +178,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getNeighbors',
+        'x-example-request': { url: '/graph/nodes/technology:airflow/neighbors?lang=en' },
         tags,
         summary: "Get a node's neighbourhood",
         description:
@@ -254,6 +258,7 @@ const graphRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getPath',
+        'x-example-request': { url: '/graph/path?from=technology:dvc&to=role:data-analyst' },
         tags,
         summary: 'Find a shortest path between two nodes',
         description: 'Breadth-first, over undirected edges unless `direction` says otherwise; each hop with its edge type, the direction it was walked and its source line.',

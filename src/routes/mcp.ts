@@ -5,7 +5,7 @@ import { gatedAnalyses } from '../mcp/analyses.js';
 import type { McpServerPool } from '../mcp/server-pool.js';
 import { analysisProblemResponses } from '../schemas/analysis.js';
 import { problemSchema } from '../schemas/common.js';
-import { PROBLEM_BY_STATUS } from '../http/problems.js';
+import { problemTypeForStatus } from '../http/problems.js';
 import { sendProblem } from '../plugins/errors.js';
 
 /** Room for a whole 20,000-character text \u-escaped in a tools/call envelope, and a 200 KB one refused by the tool's own schema. */
@@ -72,6 +72,7 @@ const mcpRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { cache: false },
       schema: {
         operationId: 'mcp',
+        'x-example-request': { method: 'POST', url: '/mcp', payload: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'shortest_path', arguments: { from: 'technology:dvc', to: 'role:data-analyst', lang: 'en' } } } },
         tags: ['mcp'],
         summary: 'Model Context Protocol endpoint (Streamable HTTP)',
         description:
@@ -104,7 +105,7 @@ const mcpRoutes: FastifyPluginAsyncZod = async (app) => {
         return { status: response.status, headers: response.headers, body: await response.text() };
       });
       // The transport's own refusals (an unsupported MCP-Protocol-Version, say) become problems like every other 4xx here.
-      if (answer.status >= 400) return sendProblem(request, reply, { type: PROBLEM_BY_STATUS[answer.status] ?? 'bad-request', status: answer.status, detail: transportRefusal(answer.body) });
+      if (answer.status >= 400) return sendProblem(request, reply, { type: problemTypeForStatus(answer.status), status: answer.status, detail: transportRefusal(answer.body) });
       // Each tool call names its own language: no one Content-Language describes the answer.
       reply.removeHeader('content-language');
       answer.headers.forEach((value, name) => {

@@ -23,6 +23,7 @@ const problemRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'listProblemTypes',
+        'x-example-request': { url: '/problems?lang=en' },
         tags: ['meta'],
         summary: 'Every problem type this API sends',
         description: 'Each with the status it is sent with and what it means, in the negotiated language.',
@@ -38,6 +39,7 @@ const problemRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getProblemType',
+        'x-example-request': { url: '/problems/not-found?lang=en' },
         tags: ['meta'],
         summary: 'What a problem type means',
         description: 'The page a problem `type` URI dereferences to: its title, status and meaning, in the negotiated language.',

@@ -35,6 +35,7 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'search',
+        'x-example-request': { url: '/search?q=mlops&limit=2&lang=en' },
         tags,
         summary: 'Full-text search over every node',
         description:
@@ -53,6 +54,7 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'suggest',
+        'x-example-request': { url: '/search/suggest?q=kube&lang=en' },
         tags,
         summary: 'Complete a name as it is typed',
         description:

@@ -51,20 +51,29 @@ export const skillSummarySchema = z
   })
   .meta({ id: 'SkillSummary' });
 
+/** One line of a role's skills that names the skill: its category, its text and qualifier, and where it stands. */
+const skillRequirementSchema = z.object({
+  category: z.object({ id: entityIdSchema, slug: z.string(), name: z.string() }),
+  text: z.string(),
+  qualifier: z.string().nullable(),
+  source: sourceSchema,
+});
+
 export const skillSchema = skillSummarySchema
   .extend({
-    roles: z.array(
-      z.object({
-        role: roleRefSchema,
-        category: z.object({ id: entityIdSchema, slug: z.string(), name: z.string() }),
-        text: z.string(),
-        qualifier: z.string().nullable(),
-        source: sourceSchema,
-      }),
-    ),
+    roles: z.array(z.object({ role: roleRefSchema, ...skillRequirementSchema.shape })),
     updatedIn: updatedInSchema,
   })
   .meta({ id: 'Skill' });
+
+/** A role that needs the skill, once, with every line of its skills that names it (`GET /skills/{skill}/roles`). */
+export const skillRoleSchema = z
+  .object({
+    ...roleRefSchema.shape,
+    requirements: z.array(skillRequirementSchema).describe("The lines of the role's skills that name the skill, with their category."),
+    untranslated: untranslatedSchema,
+  })
+  .meta({ id: 'SkillRole' });
 
 export const technologyParamsSchema = z.object({ technology: slugSchema.describe('Technology id (`technology:kubernetes`), slug, name or alias (`k8s`).') });
 export const skillParamsSchema = z.object({ skill: slugSchema.describe('Skill id (`skill:python`), slug or name, e.g. `python`, `problem-solving`.') });
@@ -73,3 +82,4 @@ export type TechnologySummary = z.infer<typeof technologySummarySchema>;
 export type Technology = z.infer<typeof technologySchema>;
 export type SkillSummary = z.infer<typeof skillSummarySchema>;
 export type Skill = z.infer<typeof skillSchema>;
+export type SkillRole = z.infer<typeof skillRoleSchema>;

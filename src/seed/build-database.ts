@@ -2,8 +2,9 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { drizzle, migrate } from '../db/drizzle.cjs';
+import { drizzle, readMigrationFiles } from '../db/drizzle.cjs';
 import * as schema from '../db/schema.js';
+import { StorageError, storageFailure } from '../db/storage-error.js';
 import { loadCuratedData } from './curated-data.js';
 import { DEFAULT_SEED_INPUTS, KEPT_RELEASES, type SeedInputs, computeDataVersion, listDocuments } from './data-version.js';
 import { entityFingerprints } from './entity-fingerprints.js';
@@ -27,11 +28,32 @@ export interface SeedReport {
   durationMs: number;
 }
 
+export interface SeedOptions {
+  /**
+   * A ceiling on the new database's size, in pages (SQLite's `max_page_count`): past it SQLite answers
+   * SQLITE_FULL exactly as on a full disk. The tests fill the "disk" this way, for real.
+   */
+  maxPageCount?: number;
+}
+
 /**
  * Parses every document, then builds the whole database in a temporary file inside one transaction
- * and renames it over the old one. Any failure before the rename leaves the old database as it was.
+ * and renames it over the old one. Any failure before the rename leaves the old database as it was. A
+ * full disk, a read-only file system or a directory this user may not write is reported as such
+ * (a StorageError naming the path and what to do), not as whatever SQLite's last words were.
  */
-export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_SEED_INPUTS): SeedReport {
+export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_SEED_INPUTS, options: SeedOptions = {}): SeedReport {
+  try {
+    return buildDatabase(databasePath, inputs, options);
+  } catch (error) {
+    const failure = storageFailure(error, databasePath, true);
+    if (failure === undefined) throw error;
+    const kept = existsSync(databasePath) ? ` The database already at ${databasePath} is unchanged.` : '';
+    throw new StorageError(failure.path, failure.problem, failure.message + kept, { cause: error });
+  }
+}
+
+function buildDatabase(databasePath: string, inputs: SeedInputs, options: SeedOptions): SeedReport {
   const started = performance.now();
   const curated = loadCuratedData(inputs.seedDir);
   const documents = listDocuments(inputs.documentsDir).map((path) => {
@@ -48,10 +70,11 @@ export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_
   try {
     const sqlite = new Database(temporary);
     try {
+      if (options.maxPageCount !== undefined) sqlite.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
       sqlite.pragma('journal_mode = DELETE');
       sqlite.pragma('foreign_keys = ON');
       const db = drizzle(sqlite, { schema });
-      migrate(db, { migrationsFolder: inputs.migrationsDir });
+      applyMigrations(sqlite, inputs.migrationsDir);
       // Checked once, in bulk, after the inserts (foreign_key_check below) rather than per row.
       sqlite.pragma('foreign_keys = OFF');
       sqlite.transaction(() => {
@@ -90,6 +113,24 @@ export function seedDatabase(databasePath: string, inputs: SeedInputs = DEFAULT_
 }
 
 /**
+ * drizzle's migrations, applied as its migrator does (its files, its `__drizzle_migrations` record) but in
+ * a better-sqlite3 transaction, which rolls back only a transaction still open. drizzle's migrator always
+ * sends ROLLBACK: on a full disk SQLite has already rolled back, so that ROLLBACK failed ("no transaction
+ * is active") and its error replaced the SQLITE_FULL that explained everything.
+ */
+function applyMigrations(sqlite: Database.Database, migrationsFolder: string): void {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+  const record = sqlite.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
+  sqlite.transaction(() => {
+    for (const migration of migrations) {
+      for (const statement of migration.sql) sqlite.prepare(statement).run();
+      record.run(migration.hash, migration.folderMillis);
+    }
+  })();
+}
+
+/**
  * Compares the entities just built with the release log's record of them and appends a release
  * when any changed (the first seed records every entity as created). Appended before the database
  * is built: the log is the source of the history, the database a copy of it.
@@ -123,6 +164,14 @@ export function readDataVersion(databasePath: string): string | null {
 
 /** Seeds when the database is missing or was built from other inputs; returns the report when it did. */
 export function ensureSeeded(databasePath: string, inputs: SeedInputs = DEFAULT_SEED_INPUTS): SeedReport | null {
-  if (readDataVersion(databasePath) === computeDataVersion(inputs)) return null;
-  return seedDatabase(databasePath, inputs);
+  const found = readDataVersion(databasePath);
+  if (found === computeDataVersion(inputs)) return null;
+  try {
+    return seedDatabase(databasePath, inputs);
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    // Say why a server that only reads had to write: the operator may not expect it.
+    const why = found === null ? `there is no database at ${databasePath}` : `the database at ${databasePath} is not current (data version ${found})`;
+    throw new StorageError(error.path, error.problem, `Cannot start: ${why}, so it must be seeded first, and that failed. ${error.message}`, { cause: error });
+  }
 }

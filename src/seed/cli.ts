@@ -1,5 +1,6 @@
 import { join, relative } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
+import { StorageError } from '../db/storage-error.js';
 import { seedDatabase } from './build-database.js';
 import { DEFAULT_SEED_INPUTS } from './data-version.js';
 import { CuratedDataError } from './curated-data.js';
@@ -36,7 +37,7 @@ try {
     console.error(`${shown.startsWith('..') ? path : shown}:${error.line}: ${error.expected}`);
     process.exit(1);
   }
-  if (error instanceof CuratedDataError || error instanceof ConfigError || error instanceof ReleaseLogError) {
+  if (error instanceof CuratedDataError || error instanceof ConfigError || error instanceof ReleaseLogError || error instanceof StorageError) {
     console.error(error.message);
     process.exit(1);
   }

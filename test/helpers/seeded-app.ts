@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import type { HttpConfig } from '../../src/config.js';
 import { openReadOnlyDatabase } from '../../src/db/open-database.js';
@@ -12,11 +13,31 @@ export interface SeededApp {
   app: App;
   /** The seeded database file (opened read-only by the app). */
   dbPath: string;
-  /** The temporary directory that holds it. */
-  dir: string;
   report: SeedReport;
-  /** Closes the app and the database and removes the temporary directory. */
+  /** Closes the app and the database, and removes the database when it was the app's own. */
   close(): Promise<void>;
+}
+
+/** Where the database comes from: the run's shared one (test/global-setup.ts) unless the test needs its own. */
+interface DatabaseOptions {
+  /** Seed from these documents instead of the project's (always a database of its own). */
+  documentsDir?: string;
+  /** Seed a database of its own from the project's documents: for tests about seeding itself. */
+  ownDatabase?: boolean;
+}
+
+/** A seeded database to read, and how to let it go: the shared one is never removed by a test. */
+function seededDatabase(options: DatabaseOptions): { dbPath: string; report: SeedReport; release(): void } {
+  if (!options.documentsDir && !options.ownDatabase) return { ...inject('seededDatabase'), release: () => undefined };
+  const dir = makeTempDir();
+  try {
+    const dbPath = join(dir, 'rolegraph.db');
+    const report = seedFromDocuments(dbPath, options.documentsDir);
+    return { dbPath, report, release: () => rmSync(dir, { recursive: true, force: true }) };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Seed inputs that read documents from another folder; vocabulary, translations and migrations stay the project's. */
@@ -34,14 +55,12 @@ export function seedFromDocuments(path: string, documentsDir?: string): SeedRepo
 }
 
 /**
- * Seeds a fresh temp database (from the project's documents, or from `documentsDir`), opens it
- * read-only as the server does and builds the app around it.
+ * Builds the app around a seeded database opened read-only as the server opens it: the run's shared
+ * one, or one of its own seeded from `documentsDir` (or from the project's documents with `ownDatabase`).
  */
-export async function createSeededApp(options: { documentsDir?: string; http?: Partial<HttpConfig> } = {}): Promise<SeededApp> {
-  const dir = makeTempDir();
+export async function createSeededApp(options: DatabaseOptions & { http?: Partial<HttpConfig> } = {}): Promise<SeededApp> {
+  const { dbPath, report, release } = seededDatabase(options);
   try {
-    const dbPath = join(dir, 'rolegraph.db');
-    const report = seedFromDocuments(dbPath, options.documentsDir);
     const { sqlite, db } = openReadOnlyDatabase(dbPath);
     try {
       // Rate limiting is off unless a test turns it on: suites send far more than 600 requests a minute.
@@ -49,14 +68,13 @@ export async function createSeededApp(options: { documentsDir?: string; http?: P
       return {
         app,
         dbPath,
-        dir,
         report,
         async close() {
           try {
             await app.close();
           } finally {
             sqlite.close();
-            rmSync(dir, { recursive: true, force: true });
+            release();
           }
         },
       };
@@ -65,20 +83,42 @@ export async function createSeededApp(options: { documentsDir?: string; http?: P
       throw error;
     }
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    release();
     throw error;
   }
 }
 
-/** Seeds a fresh temp database only (no app): for tests that read the tables directly. */
-export function createSeededDatabase(options: { documentsDir?: string } = {}): { dbPath: string; dir: string; report: SeedReport; cleanup(): void } {
-  const dir = makeTempDir();
-  const dbPath = join(dir, 'rolegraph.db');
-  try {
-    const report = seedFromDocuments(dbPath, options.documentsDir);
-    return { dbPath, dir, report, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+/** A seeded database only (no app), for tests that read the tables directly: the shared one unless asked otherwise. */
+export function createSeededDatabase(options: DatabaseOptions = {}): { dbPath: string; report: SeedReport; cleanup(): void } {
+  const { dbPath, report, release } = seededDatabase(options);
+  return { dbPath, report, cleanup: release };
+}
+
+/**
+ * A seeded app for a whole test file (or describe block): built in `beforeAll`, closed in `afterAll`.
+ * Its fields read the current app, so they are for use inside tests and hooks.
+ */
+export function useSeededApp(options: Parameters<typeof createSeededApp>[0] = {}): Omit<SeededApp, 'close'> {
+  let current: SeededApp | undefined;
+  beforeAll(async () => {
+    current = await createSeededApp(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const built = () => {
+    if (!current) throw new Error('the seeded app is built in beforeAll: use it inside tests and hooks');
+    return current;
+  };
+  return {
+    get app() {
+      return built().app;
+    },
+    get dbPath() {
+      return built().dbPath;
+    },
+    get report() {
+      return built().report;
+    },
+  };
 }
