@@ -27,6 +27,7 @@ import requestLimitsPlugin from './plugins/request-limits.js';
 import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js';
 import responseCachePlugin from './plugins/response-cache.js';
 import securityHeadersPlugin from './plugins/security-headers.js';
+import dataAnswerHeadersPlugin from './plugins/data-answer-headers.js';
 import shutdownPlugin from './plugins/shutdown.js';
 import standardResponsesPlugin from './plugins/standard-responses.js';
 import swaggerPlugin from './plugins/swagger.js';
@@ -114,6 +115,7 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
   await app.register(requiredDataVersionPlugin, { data: source, required: config.requireDataVersion });
   await app.register(rateLimitPlugin, { max: config.rateLimitMax, redisUrl: config.redisUrl });
   await app.register(completeRequestPlugin);
+  await app.register(dataAnswerHeadersPlugin);
   // The fast path: a cached answer is written here, after the per-request hooks above (so it is
   // counted, rate limited and carries their headers) and before everything below.
   await app.register(responseCachePlugin, {
@@ -148,6 +150,7 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
     capacity: config.maxConcurrentAnalyses,
     threads: config.analysisThreads,
     eagerWorkers: config.eagerAnalysisWorkers,
+    idleTimeoutMs: config.analysisIdleTimeoutMs,
     bodyTimeoutMs: config.analysisBodyTimeoutMs,
   });
 

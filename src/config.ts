@@ -49,6 +49,8 @@ export interface HttpConfig {
    * for nothing); otherwise on first need (apps built by tests, dozens per run, most never analysing).
    */
   eagerAnalysisWorkers: boolean;
+  /** An analysis worker idle this long exits (its heap, SQLite handle and vocabulary go with it); 0: workers live as long as the server. */
+  analysisIdleTimeoutMs: number;
   /** How long an analysis request's body may take to arrive once its headers have; then 408. */
   analysisBodyTimeoutMs: number;
   /** Open connections one peer address may hold (0: no cap); behind a proxy, the proxy's pool. */
@@ -78,6 +80,8 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   maxConcurrentAnalyses: 64,
   analysisThreads: availableParallelism(),
   eagerAnalysisWorkers: false,
+  // Each worker holds 40 MB (the document) to 45 MB (ESCO-sized) resident: a replica that only answers GETs gives them back.
+  analysisIdleTimeoutMs: 60_000,
   // A 128 KiB body at a slow mobile 256 kbit/s takes 4 s.
   analysisBodyTimeoutMs: 5_000,
   // A browser opens 6 per host; a NAT or office address holds many browsers. 2,000 from one address was the attack.
@@ -113,6 +117,7 @@ const configSchema = z.object({
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_HTTP_CONFIG.maxConnections),
   MAX_CONCURRENT_ANALYSES: z.coerce.number().int().min(1).max(256).default(DEFAULT_HTTP_CONFIG.maxConcurrentAnalyses),
   ANALYSIS_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_HTTP_CONFIG.analysisThreads),
+  ANALYSIS_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(DEFAULT_HTTP_CONFIG.analysisIdleTimeoutMs),
   ANALYSIS_BODY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(DEFAULT_HTTP_CONFIG.analysisBodyTimeoutMs),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(DEFAULT_HTTP_CONFIG.maxConnectionsPerAddress),
   FIRST_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(DEFAULT_HTTP_CONFIG.firstRequestTimeoutMs),
@@ -183,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       maxConcurrentAnalyses: c.MAX_CONCURRENT_ANALYSES,
       analysisThreads: c.ANALYSIS_THREADS,
       eagerAnalysisWorkers: true,
+      analysisIdleTimeoutMs: c.ANALYSIS_IDLE_TIMEOUT_MS,
       analysisBodyTimeoutMs: c.ANALYSIS_BODY_TIMEOUT_MS,
       maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
       firstRequestTimeoutMs: c.FIRST_REQUEST_TIMEOUT_MS,

@@ -14,7 +14,7 @@ function reachable(entry: string): Set<string> {
     seen.add(file);
     const source = readFileSync(file, 'utf8');
     for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
-      visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts').replace(/\.cjs$/, '.cts')));
     }
   };
   visit(resolve(PROJECT_ROOT, entry));

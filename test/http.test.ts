@@ -294,7 +294,7 @@ describe('the response cache', () => {
         data: seeded.app.data,
         cacheControl: 'no-cache',
         compressionThreshold: 1024,
-        maxBytes: 4600, // three entries of ~1.3 KB (body, key, stored headers and the prepared heads) fit, a fourth does not
+        maxBytes: 7600, // three entries of ~2.3 KB (body as bytes and as text, key, stored headers and the prepared heads) fit, a fourth does not
         onHit: () => counts.hits++,
         onMiss: () => counts.misses++,
       });
@@ -480,9 +480,27 @@ describe('CORS', () => {
 });
 
 describe('security headers', () => {
-  it.each(['/roles', '/roles/ai-engineer/responsibilities', '/meta', '/docs'])('GET %s (fresh and cached) carries helmet headers and no banner', async (url) => {
+  it.each(['/roles', '/roles/ai-engineer/responsibilities', '/meta'])('GET %s (fresh and cached), a data answer, carries the headers of a data answer and no banner', async (url) => {
     for (let i = 0; i < 2; i++) {
       const response = await ok(url);
+      expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(String(response.headers['strict-transport-security'])).toMatch(/max-age=\d+/);
+      expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+      // What steers only a page is left out of a data answer.
+      for (const pageOnly of ['referrer-policy', 'cross-origin-opener-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies', 'x-xss-protection']) {
+        expect(response.headers[pageOnly], pageOnly).toBeUndefined();
+      }
+      expect(response.headers['x-frame-options']).toBeUndefined();
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers.server).toBeUndefined();
+    }
+  });
+
+  it.each(['/docs', '/', '/?node=technology:python'])('GET %s (fresh and cached), a page, carries helmet\'s whole set and no banner', async (url) => {
+    for (let i = 0; i < 2; i++) {
+      const response = await ok(url, { accept: 'text/html' });
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
       const csp = String(response.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("object-src 'none'");
@@ -492,6 +510,7 @@ describe('security headers', () => {
       expect(response.headers['x-frame-options']).toBeUndefined();
       expect(csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))).toBe(url === '/docs' ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'");
       expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
       expect(String(response.headers['strict-transport-security'])).toMatch(/max-age=\d+/);
       expect(response.headers['x-powered-by']).toBeUndefined();
       expect(response.headers.server).toBeUndefined();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { InjectOptions } from 'fastify';
-import { sql } from 'drizzle-orm';
+import { sql } from '../src/db/drizzle.cjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';

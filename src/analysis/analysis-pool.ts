@@ -12,20 +12,23 @@ import type { WorkerAnswer, WorkerTask } from './analysis-worker.js';
 export class AnalysisPool {
   private readonly pool: Piscina<WorkerTask, WorkerAnswer>;
 
-  /** `eager`: start every worker now (and `warm` them); otherwise each starts on first need. */
+  /**
+   * Each worker starts on first need (or `warm`) and exits after `idleTimeoutMs` without a task (0: never):
+   * a worker holds 40–45 MB resident (its own V8 heap, SQLite handle and vocabulary index), which a replica
+   * answering only GETs does not need. Starting one again costs its start and vocabulary build, once.
+   */
   constructor(
     readonly threads: number,
-    eager: boolean,
+    idleTimeoutMs: number,
   ) {
     // Under tsx (npm start, tests) this module is TypeScript and so is its worker, which needs tsx's
     // loader of its own; built (dist/), both are JavaScript and the worker inherits the process's flags.
     const typescript = import.meta.url.endsWith('.ts');
     this.pool = new Piscina({
       filename: new URL(`./analysis-worker.${typescript ? 'ts' : 'js'}`, import.meta.url).href,
-      minThreads: eager ? threads : 0,
+      minThreads: 0,
       maxThreads: threads,
-      // Workers live as long as the server: each holds its own vocabulary index, costly to rebuild.
-      idleTimeout: Number.POSITIVE_INFINITY,
+      idleTimeout: idleTimeoutMs === 0 ? Number.POSITIVE_INFINITY : idleTimeoutMs,
       // Workers yield the cores to the event loop (Linux thread priority): health checks and cached GETs
       // are answered at once even while every core is analysing, on a machine as busy as it gets.
       niceIncrement: 10,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from './drizzle.cjs';
 import * as schema from './schema.js';
 import { storageFailure } from './storage-error.js';
 

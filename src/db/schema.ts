@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sql, sqliteTable, text, unique } from './drizzle.cjs';
 
 /**
  * Every entity and every relation carries its provenance: the document it was read from and the

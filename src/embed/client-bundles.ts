@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, build, stop } from 'esbuild';
 import { PAGE_CARD_CSS } from './card-style.js';
 import { EXPLORER_CSS } from './explorer-style.js';
 
@@ -59,6 +59,8 @@ async function buildBundles(): Promise<Map<EmbedAsset, BuiltAsset>> {
     built.set(asset, described(Buffer.from(result.outputFiles[0].contents), 'text/javascript; charset=utf-8'));
   }
   for (const [asset, css] of Object.entries(STYLES) as [keyof typeof STYLES, string][]) built.set(asset, described(Buffer.from(css.trim()), 'text/css; charset=utf-8'));
+  // esbuild's service is a child process of its own (about 20 MB resident): the bundles are built once, so it can go.
+  await stop();
   return built;
 }
 

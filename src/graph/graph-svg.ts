@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { instance, type Viz } from '@viz-js/viz';
+import type { Viz } from '@viz-js/viz';
 import { InvalidInputError } from '../model/domain-errors.js';
 import type { Lang } from '../lib/language.js';
 import { explorerPath } from './node-url.js';
@@ -88,7 +88,8 @@ export async function graphSvg(graph: PresentedGraph, lang: Lang, dataVersion: s
   const key = createHash('sha256').update(dot).digest('base64url');
   const cached = pictures.get(key);
   if (cached !== undefined) return cached;
-  viz ??= instance();
+  // Graphviz (WebAssembly) is loaded on the first picture, not at every start.
+  viz ??= import('@viz-js/viz').then(({ instance }) => instance());
   const svg = (await viz).renderString(dot, { format: 'svg' });
   if (pictures.size >= MAX_PICTURES) pictures.delete(pictures.keys().next().value!);
   pictures.set(key, svg);

@@ -23,7 +23,7 @@ export function answerFromCache(res: ServerResponse, method: string, headers: In
   const fields = notModified ? (head ? variant.headNotModified : variant.notModified) : variant.ok;
   res.writeHead(notModified ? 304 : 200, own.length > 0 ? fields.concat(own) : fields);
   if (notModified || head) res.end();
-  else res.end(variant.body);
+  else res.end(variant.text ?? variant.body);
 }
 
 /** The exchange's fields without those the representation stores itself. */

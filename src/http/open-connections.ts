@@ -27,9 +27,10 @@ export class OpenConnections {
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const pending = this.open.get(req.socket);
       if (pending === undefined) return;
+      // Answers that are done leave here, when the connection's next request comes or at the deadline: no
+      // listeners per request on the hot path. A connection holds only its few unfinished (pipelined) answers.
+      for (const earlier of pending) if (done(earlier)) pending.delete(earlier);
       pending.add(res);
-      res.once('finish', () => pending.delete(res));
-      res.once('close', () => pending.delete(res));
     });
   }
 
@@ -40,12 +41,15 @@ export class OpenConnections {
   /** Answers what is unanswered, then destroys every connection still open after `graceMs`. Resolves when all are closed. */
   async closeSlow(lastWords: LastWords, graceMs: number): Promise<void> {
     for (const [socket, pending] of this.open) {
-      const unanswered = [...pending].filter((res) => !res.headersSent);
-      if (pending.size === 0) lastWords.socket(socket);
-      else for (const res of unanswered) lastWords.request(res.req, res);
+      const live = [...pending].filter((res) => !done(res));
+      if (live.length === 0) lastWords.socket(socket);
+      else for (const res of live) if (!res.headersSent) lastWords.request(res.req, res);
     }
     const deadline = Date.now() + graceMs;
     while (this.open.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     for (const socket of this.open.keys()) socket.destroy();
   }
 }
+
+/** Finished (every byte handed to the socket), or abandoned (the connection went away). */
+const done = (res: ServerResponse): boolean => res.writableFinished || res.destroyed;

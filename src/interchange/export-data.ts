@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql } from '../db/drizzle.cjs';
 import type { Db } from '../db/open-database.js';
 import * as s from '../db/schema.js';
 import { nodeUrl } from '../graph/node-url.js';

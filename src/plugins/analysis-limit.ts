@@ -32,6 +32,7 @@ export interface AnalysisLimitOptions {
   threads: number;
   /** Start the workers (and build their vocabularies) at start-up rather than on the first analyses. */
   eagerWorkers: boolean;
+  idleTimeoutMs: number;
   /** How long an analysis request's body may take to arrive, from its headers; then 408 and the connection closes. */
   bodyTimeoutMs: number;
 }
@@ -54,8 +55,8 @@ type WithAdmission = { [admissionOf]?: Admission; [bodyTimerOf]?: NodeJS.Timeout
  * 12 of the default 64), and waiting analyses take turns by address.
  */
 export default fp<AnalysisLimitOptions>(
-  async (app, { data, capacity, threads, eagerWorkers, bodyTimeoutMs }) => {
-    const pool = new AnalysisPool(threads, eagerWorkers);
+  async (app, { data, capacity, threads, eagerWorkers, idleTimeoutMs, bodyTimeoutMs }) => {
+    const pool = new AnalysisPool(threads, idleTimeoutMs);
     const gate = new AnalysisGate(capacity, threads, Math.ceil(capacity * 0.8));
     app.decorate('analyze', (task: AnalysisTask) => pool.run(data.current, task));
     app.decorate('analysisGate', gate);

@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { sql } from 'drizzle-orm';
+import { sql } from '../db/drizzle.cjs';
 import type { DataSource } from '../data/data-source.js';
 import { RequestDurations } from '../metrics/request-durations.js';
 

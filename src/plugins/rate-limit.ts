@@ -2,7 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge } from 'prom-client';
-import { SharedRateLimitStore, memoryStore, type RateLimitStoreState } from '../http/shared-rate-limit-store.js';
+import { connectSharedStore, memoryStore, type SharedRateLimitStore, type RateLimitStoreState } from '../http/shared-rate-limit-store.js';
 import { sendProblem } from './errors.js';
 
 declare module 'fastify' {
@@ -59,7 +59,7 @@ export default fp<{ max: number; redisUrl?: string }>(
       app.decorate('countRequest', null);
       return;
     }
-    const store = redisUrl ? sharedStore(app, redisUrl) : undefined;
+    const store = redisUrl ? await sharedStore(app, redisUrl) : undefined;
     app.decorate('rateLimitStore', () => store?.state ?? 'memory');
 
     // The plugin constructs its store with `new`; this hands it the one built above (or a plain memory one).
@@ -94,7 +94,7 @@ export default fp<{ max: number; redisUrl?: string }>(
 );
 
 /** Redis-backed counting that fails open: an outage is logged once, counted, and shown on /ready. */
-function sharedStore(app: FastifyInstance, url: string): SharedRateLimitStore {
+async function sharedStore(app: FastifyInstance, url: string): Promise<SharedRateLimitStore> {
   const registry = app.metrics.registry;
   const fallbacks = new Counter({
     name: 'rate_limit_store_fallbacks_total',
@@ -102,7 +102,7 @@ function sharedStore(app: FastifyInstance, url: string): SharedRateLimitStore {
     registers: [registry],
   });
   const outages = new Counter({ name: 'rate_limit_store_outages_total', help: 'Times the connection to the shared rate-limit store (Redis) was lost.', registers: [registry] });
-  const store = new SharedRateLimitStore(url, {
+  const store = await connectSharedStore(url, {
     onDown: (error) => {
       outages.inc();
       app.log.warn({ reason: error.message }, 'rate limits: Redis unavailable, counting per replica until it returns');

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import fp from 'fastify-plugin';
 import type { IncomingMessage } from 'node:http';
+import { isPageType } from './data-answer-headers.js';
 import { DEFAULT_FRAME_ANCESTORS, EMBED_FRAME_ANCESTORS, isEmbedPath } from '../embed/framing-policy.js';
 
 /** Swagger UI's pages: the only ones allowed inline scripts. */
@@ -39,7 +40,8 @@ export default fp(
     let common: [string, string][] = [];
     app.addHook('onSend', (request, reply, payload, done) => {
       if (reply.hasHeader('x-content-type-options')) {
-        if (common.length === 0 && !isDocsPath(request.url) && !isEmbedPath(request.url)) common = helmetHeadersOf(reply.getHeaders());
+        // Early answers are problems (data), so they get the headers of a data answer (see data-answer-headers.ts).
+        if (common.length === 0 && !isPageType(reply.getHeader('content-type')) && !isDocsPath(request.url) && !isEmbedPath(request.url)) common = helmetHeadersOf(reply.getHeaders());
       } else {
         for (const [name, value] of common) reply.header(name, value);
       }

@@ -55,6 +55,8 @@ export default fp<{ enabled: boolean }>(
         ...technologies.map((t) => urls.technology(t.slug)),
         ...skills.map((s) => urls.skill(s.slug)),
         ...roles.map((r) => urls.role(r.slug)),
+        // The first embed request builds the browser bundles.
+        ...roles.slice(0, 1).map((r) => `/embed${urls.role(r.slug)}`),
       ];
       for (const lang of ['pl', 'en']) {
         for (const url of sample) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, type Table } from '../db/drizzle.cjs';
 import type { Db } from '../db/open-database.js';
 
 /** The driver under a drizzle handle. */

@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc } from '../db/drizzle.cjs';
 import type { Db } from '../db/open-database.js';
 import * as s from '../db/schema.js';
 import { NotFoundError, VersionGoneError } from '../model/domain-errors.js';

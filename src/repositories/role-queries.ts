@@ -1,4 +1,4 @@
-import { asc, eq, inArray, or } from 'drizzle-orm';
+import { asc, eq, inArray, or } from '../db/drizzle.cjs';
 import type { Db } from '../db/open-database.js';
 import * as s from '../db/schema.js';
 import { NotFoundError } from '../model/domain-errors.js';

@@ -30,7 +30,12 @@ const REVALIDATE = 'no-cache';
 
 /** The embedding kit: the role card, the iframe card, oEmbed, the web component's script and the explorer page. */
 const embedRoutes: FastifyPluginAsyncZod = async (app) => {
-  const assets = await clientBundles();
+  // esbuild bundles the browser code when an embed route is first asked (the warm-up asks before /ready), not
+  // while the app is built: that took about 0.35 s of every start. Before validation, so error pages have it too.
+  let assets: Map<EmbedAsset, BuiltAsset> = new Map();
+  app.addHook('preValidation', async function buildClientBundles() {
+    if (assets.size === 0) assets = await clientBundles();
+  });
   const assetUrl = (name: EmbedAsset) => `/embed/${name}?v=${assets.get(name)!.version}`;
   /** A script as a snippet on another origin loads it: absolute, pinned, with its integrity. */
   const pinned = (origin: string, name: EmbedAsset): ScriptRef => ({ url: `${origin}${assetUrl(name)}`, integrity: assets.get(name)!.integrity });

@@ -1,9 +1,8 @@
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { WebStandardStreamableHTTPServerTransport as Transport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { gatedAnalyses } from '../mcp/analyses.js';
-import { createMcpServer } from '../mcp/mcp-server.js';
-import { McpServerPool } from '../mcp/server-pool.js';
+import type { McpServerPool } from '../mcp/server-pool.js';
 import { analysisProblemResponses } from '../schemas/analysis.js';
 import { problemSchema } from '../schemas/common.js';
 import { problemTypeForStatus } from '../http/problems.js';
@@ -52,7 +51,19 @@ function transportRefusal(body: string): string {
  */
 const mcpRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = { data: () => app.data.current, analyses: gatedAnalyses(app.data, app.analysisGate), defaultLanguage: app.defaultLanguage };
-  const servers = new McpServerPool(() => createMcpServer(deps));
+  // The MCP SDK (with the ajv it brings) is loaded by the first POST /mcp, not at every start.
+  let endpoint: Promise<{ servers: McpServerPool; newTransport: () => Transport }> | undefined;
+  const loadEndpoint = async () => {
+    const [{ WebStandardStreamableHTTPServerTransport }, { createMcpServer }, { McpServerPool }] = await Promise.all([
+      import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+      import('../mcp/mcp-server.js'),
+      import('../mcp/server-pool.js'),
+    ]);
+    return {
+      servers: new McpServerPool(() => createMcpServer(deps)),
+      newTransport: () => new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true }),
+    };
+  };
 
   app.post(
     '/mcp',
@@ -85,7 +96,9 @@ const mcpRoutes: FastifyPluginAsyncZod = async (app) => {
       const headers = new Headers();
       for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value);
       headers.set('accept', TRANSPORT_ACCEPT);
-      const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+      endpoint ??= loadEndpoint();
+      const { servers, newTransport } = await endpoint;
+      const transport = newTransport();
       const answer = await servers.use(async (server) => {
         await server.connect(transport);
         const response = await transport.handleRequest(new Request(`http://localhost${request.url}`, { method: 'POST', headers }), { parsedBody: request.body });

@@ -1,4 +1,4 @@
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { BaseSQLiteDatabase } from '../db/drizzle.cjs';
 import * as s from '../db/schema.js';
 import { urls } from '../model/ids.js';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from '../db/drizzle.cjs';
 import * as schema from '../db/schema.js';
 import { LANGUAGES, type Lang } from '../lib/language.js';
 import { collectSearchEntries, type Bilingual } from './search-entries.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, type Table } from '../db/drizzle.cjs';
 import * as schema from '../db/schema.js';
 import { GRAPH_TABLES, type GraphModel } from './graph-model.js';
 
