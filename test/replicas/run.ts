@@ -71,6 +71,8 @@ async function main(): Promise<void> {
       RATE_LIMIT_MAX: String(RATE_LIMIT_MAX),
       REQUIRE_DATA_VERSION: dataVersion,
       TRUST_PROXY: '1',
+      // As in production (deploy/kubernetes): replicas behind one name build ids from it, not from each one's own port.
+      PUBLIC_BASE_URL: 'http://rolegraph.test',
       SHUTDOWN_DRAIN_MS: '1000',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
