@@ -149,7 +149,6 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
     data: source,
     capacity: config.maxConcurrentAnalyses,
     threads: config.analysisThreads,
-    eagerWorkers: config.eagerAnalysisWorkers,
     idleTimeoutMs: config.analysisIdleTimeoutMs,
     bodyTimeoutMs: config.analysisBodyTimeoutMs,
   });

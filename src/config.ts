@@ -44,11 +44,6 @@ export interface HttpConfig {
   maxConcurrentAnalyses: number;
   /** Worker threads that compute analyses (one analysis each at a time), off the event loop. */
   analysisThreads: number;
-  /**
-   * Start the workers and build their vocabularies at start-up (the server: the first analyses then wait
-   * for nothing); otherwise on first need (apps built by tests, dozens per run, most never analysing).
-   */
-  eagerAnalysisWorkers: boolean;
   /** An analysis worker idle this long exits (its heap, SQLite handle and vocabulary go with it); 0: workers live as long as the server. */
   analysisIdleTimeoutMs: number;
   /** How long an analysis request's body may take to arrive once its headers have; then 408. */
@@ -79,7 +74,6 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   // into a storm of refused bodies, re-sent at once, that cost the event loop more than the analyses.
   maxConcurrentAnalyses: 64,
   analysisThreads: availableParallelism(),
-  eagerAnalysisWorkers: false,
   // Each worker holds 40 MB (the document) to 45 MB (ESCO-sized) resident: a replica that only answers GETs gives them back.
   analysisIdleTimeoutMs: 60_000,
   // A 128 KiB body at a slow mobile 256 kbit/s takes 4 s.
@@ -187,7 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, stdoutIsTty = false): Config 
       maxConnections: c.MAX_CONNECTIONS,
       maxConcurrentAnalyses: c.MAX_CONCURRENT_ANALYSES,
       analysisThreads: c.ANALYSIS_THREADS,
-      eagerAnalysisWorkers: true,
       analysisIdleTimeoutMs: c.ANALYSIS_IDLE_TIMEOUT_MS,
       analysisBodyTimeoutMs: c.ANALYSIS_BODY_TIMEOUT_MS,
       maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,

@@ -13,7 +13,7 @@ export class AnalysisPool {
   private readonly pool: Piscina<WorkerTask, WorkerAnswer>;
 
   /**
-   * Each worker starts on first need (or `warm`) and exits after `idleTimeoutMs` without a task (0: never):
+   * Each worker starts on first need (the server's warm-up makes one) and exits after `idleTimeoutMs` without a task (0: never):
    * a worker holds 40–45 MB resident (its own V8 heap, SQLite handle and vocabulary index), which a replica
    * answering only GETs does not need. Starting one again costs its start and vocabulary build, once.
    */
@@ -45,11 +45,6 @@ export class AnalysisPool {
     }
     // No file, or the file already holds the next data version: answer from the data this request arrived under.
     return runAnalysis(data.analysis, task);
-  }
-
-  /** One small task per thread (piscina gives each idle thread one), so every worker has loaded its vocabulary. */
-  warm(data: DataContext): void {
-    for (let i = 0; i < this.threads; i++) this.run(data, { kind: 'extract', text: 'Python', lang: 'pl' }).catch(() => undefined);
   }
 
   close(): Promise<void> {

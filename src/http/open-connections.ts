@@ -14,7 +14,7 @@ export interface LastWords {
  * shutdown's deadline, `closeSlow` answers every such request that has not been answered yet (a 503 or
  * 408 problem rather than a reset), says a raw 408 to sockets still sending headers, and destroys what
  * is left a moment later — so a slow client cannot keep the process from exiting cleanly.
- * Public APIs only: the server's 'connection' and 'request' events, the response's 'finish'.
+ * Public APIs only: the server's 'connection' and 'request' events, the socket's 'close', the response's `writableFinished`.
  */
 export class OpenConnections {
   private readonly open = new Map<Socket, Set<ServerResponse>>();

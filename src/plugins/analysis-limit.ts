@@ -30,8 +30,6 @@ export interface AnalysisLimitOptions {
   capacity: number;
   /** Worker threads: analyses computed at once. */
   threads: number;
-  /** Start the workers (and build their vocabularies) at start-up rather than on the first analyses. */
-  eagerWorkers: boolean;
   idleTimeoutMs: number;
   /** How long an analysis request's body may take to arrive, from its headers; then 408 and the connection closes. */
   bodyTimeoutMs: number;
@@ -55,16 +53,12 @@ type WithAdmission = { [admissionOf]?: Admission; [bodyTimerOf]?: NodeJS.Timeout
  * 12 of the default 64), and waiting analyses take turns by address.
  */
 export default fp<AnalysisLimitOptions>(
-  async (app, { data, capacity, threads, eagerWorkers, idleTimeoutMs, bodyTimeoutMs }) => {
+  async (app, { data, capacity, threads, idleTimeoutMs, bodyTimeoutMs }) => {
     const pool = new AnalysisPool(threads, idleTimeoutMs);
     const gate = new AnalysisGate(capacity, threads, Math.ceil(capacity * 0.8));
     app.decorate('analyze', (task: AnalysisTask) => pool.run(data.current, task));
     app.decorate('analysisGate', gate);
-    // Each worker starts (and builds its vocabulary index) in the background once the server is ready, not on the first client's time.
-    app.addHook('onReady', (done) => {
-      if (eagerWorkers) pool.warm(data.current);
-      done();
-    });
+    // Workers start on first need; the server's warm-up (src/plugins/warm-up.ts) sends analyses before /ready, so that need is not a client's.
     app.addHook('onClose', () => pool.close());
 
     const release = (admission: Admission) => {
