@@ -13,7 +13,7 @@ export class AnalysisPool {
   private readonly pool: Piscina<WorkerTask, WorkerAnswer>;
 
   /**
-   * Each worker starts on first need (the server's warm-up makes one) and exits after `idleTimeoutMs` without a task (0: never):
+   * Each worker starts on first need (not at warm-up: see `src/plugins/warm-up.ts`) and exits after `idleTimeoutMs` without a task (0: never):
    * a worker holds 40–45 MB resident (its own V8 heap, SQLite handle and vocabulary index), which a replica
    * answering only GETs does not need. Starting one again costs its start and vocabulary build, once.
    */

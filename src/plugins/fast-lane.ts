@@ -93,13 +93,12 @@ export default fp<FastLaneOptions>(
       if (stored === undefined) return false;
       const id = requestIdFrom(headers['x-request-id'], randomUUID);
       const cors = corsFor(headers.origin);
-      // The id is a fresh UUID or matched requestIdFrom's pattern (letters, digits, ._:-): a valid field value as it is.
-      const fields = ['x-request-id', id, ...cors];
       const send = (limitFields?: readonly string[]) => {
         try {
           const route = stored.route;
           const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
-          cache.serve(res, method, headers, stored, limitFields === undefined ? fields : fields.concat(limitFields));
+          // The id is a fresh UUID or matched requestIdFrom's pattern (letters, digits, ._:-): a valid field value as it is.
+          cache.serve(res, method, headers, stored, cors, limitFields === undefined ? ['x-request-id', id] : ['x-request-id', id, ...limitFields]);
           app.metrics.answeredBeforeRouting(res, req.socket, method, route, startedAt, log);
           answered++;
         } catch (error) {

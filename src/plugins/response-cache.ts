@@ -37,9 +37,15 @@ export interface ResponseCache {
    * reads them (ignored unless `keyByHost`); it is keyed as the origin identifiers are built from.
    */
   find(origin: string, url: string, headers: IncomingHttpHeaders): Representation | undefined;
-  /** Answers with a representation `find` returned (a hit), adding the exchange's own fields. */
-  serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: readonly string[]): void;
+  /**
+   * Answers with a representation `find` returned (a hit), adding the exchange's own fields: `shared`, a
+   * list reused for many requests (the lane's CORS fields for an origin), and `perRequest` (see `answerFromCache`).
+   */
+  serve(res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, shared: readonly string[], perRequest: readonly string[]): void;
 }
+
+/** No shared exchange fields: the routed path's per-request fields come from `reply.getHeaders()` as one list. */
+const NO_FIELDS: readonly string[] = [];
 
 export interface ResponseCacheOptions {
   data: DataSource;
@@ -116,9 +122,9 @@ export default fp<ResponseCacheOptions>(
       return stored === undefined || stored.dataVersion !== data.current.dataVersion ? undefined : stored;
     };
     // A coding made for the first time on a hit adds its bytes through the entry's `resized`.
-    const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, exchange: readonly string[]): void => {
+    const serve = (res: ServerResponse, method: string, headers: IncomingHttpHeaders, stored: Representation, shared: readonly string[], perRequest: readonly string[]): void => {
       onHit();
-      answerFromCache(res, method, headers, stored, exchange);
+      answerFromCache(res, method, headers, stored, shared, perRequest);
     };
     app.decorate('responseCache', {
       get entries() {
@@ -161,7 +167,7 @@ export default fp<ResponseCacheOptions>(
         if (value !== undefined) perRequest.push(name, typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value));
       }
       reply.hijack();
-      serve(reply.raw, method, request.headers, stored, perRequest);
+      serve(reply.raw, method, request.headers, stored, NO_FIELDS, perRequest);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
