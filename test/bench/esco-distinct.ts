@@ -1,10 +1,12 @@
-import { getJson, getRaw } from './http-probe.js';
+import { timeWithCurl } from './curl-timing.js';
+import { getJson } from './http-probe.js';
 import type { RunningServer } from './spawn-server.js';
 import { percentile } from './stats.js';
 
 /**
  * Uncached speed: a repeated URL is a cache hit and proves nothing about search. Here every URL is asked
- * once, one at a time, by one client with no other load: each answer is computed.
+ * once, one at a time, by one client with no other load: each answer is computed. The client is curl on one
+ * keep-alive connection (see timeWithCurl), not the bench's own Node process.
  */
 export interface DistinctRow {
   name: string;
@@ -63,13 +65,9 @@ export async function distinctUrls(server: RunningServer, count: number): Promis
 export async function measureDistinct(server: RunningServer, urls: Record<keyof typeof TARGETS, string[]>, count: number, headers: Record<string, string>, phase: string): Promise<DistinctRow[]> {
   const rows: DistinctRow[] = [];
   for (const name of Object.keys(TARGETS) as (keyof typeof TARGETS)[]) {
-    const times: number[] = [];
-    let failed = 0;
-    for (const url of urls[name]) {
-      const res = await getRaw(server.port, url, headers);
-      if (res.status !== 200) failed++;
-      times.push(res.ms);
-    }
+    const transfers = await timeWithCurl(server.port, urls[name], headers);
+    const times = transfers.map((t) => t.ms);
+    const failed = transfers.filter((t) => t.status !== 200).length;
     const slowest = times
       .map((ms, i) => ({ ms, url: urls[name][i] }))
       .sort((a, b) => b.ms - a.ms)
