@@ -111,7 +111,18 @@ export class NameIndex {
       const value = Math.log((rowCount - hits + 0.5) / (hits + 0.5));
       idf[p] = value <= 0 ? 1e-6 : value;
     }
-    const scored: { row: number; score: number }[] = [];
+    // The best `limit` rows so far, best first: a prefix two letters long matches thousands of names on an
+    // ESCO-sized set, and sorting them all to keep twenty was most of a broad completion's time.
+    const keptRows: number[] = [];
+    const keptScores: number[] = [];
+    const entries = this.entries;
+    // Ordered as `ORDER BY bm25(search_names), entry_id` (then row, which is unique): bm25 is negated, lower is better.
+    const ahead = (score: number, row: number, i: number): boolean => {
+      const other = keptScores[i];
+      if (score !== other) return score < other;
+      const otherRow = keptRows[i];
+      return entries[row] !== entries[otherRow] ? entries[row] < entries[otherRow] : row < otherRow;
+    };
     for (const row of touched) {
       // Rows matching every group: some phrase of each group occurs in them.
       let groupsHit = 0;
@@ -129,14 +140,26 @@ export class NameIndex {
           const f = frequency[row * phraseCount + p];
           score += idf[p] * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * size) / this.averageLength)));
         }
-        scored.push({ row, score: -1.0 * score });
+        score = -1.0 * score;
+        if (keptRows.length < limit || ahead(score, row, keptRows.length - 1)) {
+          let lo = 0;
+          let hi = keptRows.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (ahead(score, row, mid)) hi = mid;
+            else lo = mid + 1;
+          }
+          keptRows.splice(lo, 0, row);
+          keptScores.splice(lo, 0, score);
+          if (keptRows.length > limit) {
+            keptRows.pop();
+            keptScores.pop();
+          }
+        }
       }
       for (let p = 0; p < phraseCount; p++) frequency[row * phraseCount + p] = 0;
     }
-    return scored
-      .sort((a, b) => a.score - b.score || this.entries[a.row] - this.entries[b.row] || a.row - b.row)
-      .slice(0, limit)
-      .map(({ row }) => row);
+    return keptRows;
   }
 
   private frequency = new Int32Array(0);
