@@ -26,7 +26,10 @@ export class RequestDurations {
   readonly help = 'Request duration by route and status.';
   readonly type = 'histogram';
   readonly aggregator = 'sum' as const;
-  private readonly series = new Map<string, Series>();
+  /** By route, status, then method: no key string built (and hashed) per observation. */
+  private readonly series = new Map<string, Map<number, Map<string, Series>>>();
+  /** The same series in creation order, for the registry. */
+  private readonly all: Series[] = [];
 
   constructor(
     private readonly buckets: readonly number[],
@@ -36,12 +39,22 @@ export class RequestDurations {
   }
 
   observe(method: string, status: number, route: string, seconds: number): void {
-    const key = `${method} ${status} ${route}`;
-    let series = this.series.get(key);
+    let byStatus = this.series.get(route);
+    if (byStatus === undefined) {
+      byStatus = new Map();
+      this.series.set(route, byStatus);
+    }
+    let byMethod = byStatus.get(status);
+    if (byMethod === undefined) {
+      byMethod = new Map();
+      byStatus.set(status, byMethod);
+    }
+    let series = byMethod.get(method);
     if (series === undefined) {
       // Finite, as with prom-client's Histogram: route templates (or "unmatched"), the methods Node parses, statuses.
       series = { labels: { method, route, status: String(status) }, counts: new Float64Array(this.buckets.length + 1), sum: 0, count: 0 };
-      this.series.set(key, series);
+      byMethod.set(method, series);
+      this.all.push(series);
     }
     let bucket = 0;
     while (bucket < this.buckets.length && seconds > this.buckets[bucket]) bucket++;
@@ -53,7 +66,7 @@ export class RequestDurations {
   /** What prom-client's Histogram returns: cumulative buckets (`le`), `_sum` and `_count` per series. */
   async get(): Promise<{ name: string; help: string; type: string; values: Sample[]; aggregator: string }> {
     const values: Sample[] = [];
-    for (const { labels, counts, sum, count } of this.series.values()) {
+    for (const { labels, counts, sum, count } of this.all) {
       let cumulative = 0;
       for (let i = 0; i < this.buckets.length; i++) {
         cumulative += counts[i];
@@ -68,5 +81,6 @@ export class RequestDurations {
 
   reset(): void {
     this.series.clear();
+    this.all.length = 0;
   }
 }

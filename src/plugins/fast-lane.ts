@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { TLSSocket } from 'node:tls';
 import type { DataSource } from '../data/data-source.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastLane, LaneAnswer } from '../http/fast-lane.js';
+import type { Representation } from '../http/representation.js';
 import { announcesBody } from '../http/request-body.js';
 import { corsHeaders } from './cors.js';
 import { logsRequests, requestIdFrom, requestLine } from './request-log.js';
@@ -79,6 +81,25 @@ export default fp<FastLaneOptions>(
 
     const countRequest = app.countRequest;
 
+    /** Writes the hit (a plain function, not a closure per request: the hot path allocates what it must and no more). */
+    const send = (req: IncomingMessage, res: ServerResponse, fastify: Parameters<LaneAnswer>[2], stored: Representation, startedAt: number, limitFields?: readonly string[]) => {
+      const { method = 'GET', url = '/', headers } = req;
+      try {
+        const id = requestIdFrom(headers['x-request-id'], randomUUID);
+        const route = stored.route;
+        const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
+        // The id is a fresh UUID or matched requestIdFrom's pattern (letters, digits, ._:-): a valid field value as it is.
+        cache.serve(res, method, headers, stored, corsFor(headers.origin), limitFields === undefined ? ['x-request-id', id] : ['x-request-id', id, ...limitFields]);
+        app.metrics.answeredBeforeRouting(res, req.socket, method, route, startedAt, log);
+        answered++;
+      } catch (error) {
+        // Nothing written yet: Fastify answers (its error handler makes it a problem). Otherwise the answer cannot be completed.
+        app.log.error({ err: error, url }, 'cached answer failed');
+        if (res.headersSent) res.destroy();
+        else fastify(req, res);
+      }
+    };
+
     const answer: LaneAnswer = (req, res, fastify) => {
       const startedAt = performance.now();
       const method = req.method;
@@ -91,30 +112,13 @@ export default fp<FastLaneOptions>(
       const origin = cache.keyByHost ? `${(req.socket as TLSSocket).encrypted ? 'https' : 'http'}://${headers.host ?? ''}` : '';
       const stored = cache.find(origin, url, headers);
       if (stored === undefined) return false;
-      const id = requestIdFrom(headers['x-request-id'], randomUUID);
-      const cors = corsFor(headers.origin);
-      const send = (limitFields?: readonly string[]) => {
-        try {
-          const route = stored.route;
-          const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
-          // The id is a fresh UUID or matched requestIdFrom's pattern (letters, digits, ._:-): a valid field value as it is.
-          cache.serve(res, method, headers, stored, cors, limitFields === undefined ? ['x-request-id', id] : ['x-request-id', id, ...limitFields]);
-          app.metrics.answeredBeforeRouting(res, req.socket, method, route, startedAt, log);
-          answered++;
-        } catch (error) {
-          // Nothing written yet: Fastify answers (its error handler makes it a problem). Otherwise the answer cannot be completed.
-          app.log.error({ err: error, url }, 'cached answer failed');
-          if (res.headersSent) res.destroy();
-          else fastify(req, res);
-        }
-      };
       if (countRequest === null) {
-        send();
+        send(req, res, fastify, stored, startedAt);
         return true;
       }
       // Counted as the rate-limit hook counts it; a refused request goes to Fastify, whose hook counts it again and answers 429.
       countRequest(req.socket.remoteAddress ?? '').then(
-        (verdict) => (verdict.exceeded ? fastify(req, res) : send(verdict.fields)),
+        (verdict) => (verdict.exceeded ? fastify(req, res) : send(req, res, fastify, stored, startedAt, verdict.fields)),
         () => fastify(req, res),
       );
       return true;
