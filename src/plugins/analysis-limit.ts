@@ -30,6 +30,7 @@ export interface AnalysisLimitOptions {
   capacity: number;
   /** Worker threads: analyses computed at once. */
   threads: number;
+  /** A worker with no task for this long exits; 0: workers live as long as the server. */
   idleTimeoutMs: number;
   /** How long an analysis request's body may take to arrive, from its headers; then 408 and the connection closes. */
   bodyTimeoutMs: number;
@@ -58,7 +59,7 @@ export default fp<AnalysisLimitOptions>(
     const gate = new AnalysisGate(capacity, threads, Math.ceil(capacity * 0.8));
     app.decorate('analyze', (task: AnalysisTask) => pool.run(data.current, task));
     app.decorate('analysisGate', gate);
-    // Workers start on first need; the server's warm-up (src/plugins/warm-up.ts) sends analyses before /ready, so that need is not a client's.
+    // Workers start on the first analysis, not at warm-up (src/plugins/warm-up.ts says why), and exit after idleTimeoutMs without one.
     app.addHook('onClose', () => pool.close());
 
     const release = (admission: Admission) => {
