@@ -14,24 +14,32 @@ export interface LastWords {
  * shutdown's deadline, `closeSlow` answers every such request that has not been answered yet (a 503 or
  * 408 problem rather than a reset), says a raw 408 to sockets still sending headers, and destroys what
  * is left a moment later — so a slow client cannot keep the process from exiting cleanly.
- * Public APIs only: the server's 'connection' and 'request' events, the socket's 'close', the response's `writableFinished`.
+ * Public APIs only: the server's 'connection' event, the socket's 'close', the response's `writableFinished`.
  */
 export class OpenConnections {
   private readonly open = new Map<Socket, Set<ServerResponse>>();
 
+  /** Counts every connection of `server` from its opening to its close. */
   watch(server: Server): void {
     server.on('connection', (socket: Socket) => {
       this.open.set(socket, new Set());
       socket.once('close', () => this.open.delete(socket));
     });
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      const pending = this.open.get(req.socket);
-      if (pending === undefined) return;
-      // Answers that are done leave here, when the connection's next request comes or at the deadline: no
-      // listeners per request on the hot path. A connection holds only its few unfinished (pipelined) answers.
-      for (const earlier of pending) if (done(earlier)) pending.delete(earlier);
-      pending.add(res);
-    });
+  }
+
+  /**
+   * Counts `res` as an answer begun on its connection (the connection guard calls this for every request
+   * it admits) and returns that connection's unfinished answers, oldest first, `res` last. Answers that are
+   * done leave here, when the connection's next request comes or at the deadline: no listeners per request
+   * on the hot path. The last finished answer stays referenced until the next request or the close.
+   */
+  track(socket: Socket, res: ServerResponse): ReadonlySet<ServerResponse> {
+    const pending = this.open.get(socket);
+    // Not a connection of the watched server: nothing to count it with.
+    if (pending === undefined) return new Set([res]);
+    for (const earlier of pending) if (done(earlier)) pending.delete(earlier);
+    pending.add(res);
+    return pending;
   }
 
   get size(): number {

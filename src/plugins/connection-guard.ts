@@ -1,6 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
+import { OpenConnections } from '../http/open-connections.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server's open connections and their unfinished answers (the guard counts them; shutdown answers them at its deadline). */
+    openConnections: OpenConnections;
+  }
+}
 
 export interface ConnectionGuardOptions {
   /** Open connections one client address may hold; 0: no cap. */
@@ -14,13 +22,6 @@ export interface ConnectionGuardOptions {
 }
 
 interface ConnectionState {
-  /**
-   * Answers begun on this connection, oldest first; those already handed to the socket in full leave the
-   * front when the next request arrives (a connection answers in order). No listener per answer: two
-   * `once` listeners per request were about 1 KB of garbage per cached answer. The last finished answer
-   * stays referenced until the connection's next request or its close.
-   */
-  pending: ServerResponse[];
   deadline?: NodeJS.Timeout;
   closing?: boolean;
 }
@@ -44,6 +45,11 @@ export default fp<ConnectionGuardOptions>(
     const { maxConnectionsPerAddress, firstRequestTimeoutMs, maxQueuedResponses, maxQueuedBytes } = options;
     const perAddress = new Map<string, number>();
     const states = new WeakMap<Socket, ConnectionState>();
+    // Every connection and its unfinished answers, counted here for the pipelining bound and read by the
+    // shutdown's deadline (`src/plugins/shutdown.ts`): one record of them, kept without a listener per answer.
+    const connections = new OpenConnections();
+    connections.watch(app.server);
+    app.decorate('openConnections', connections);
 
     app.server.on('connection', (socket: Socket) => {
       const address = socket.remoteAddress ?? '';
@@ -53,7 +59,7 @@ export default fp<ConnectionGuardOptions>(
         return;
       }
       perAddress.set(address, open);
-      const state: ConnectionState = { pending: [] };
+      const state: ConnectionState = {};
       states.set(socket, state);
       state.deadline = setTimeout(() => {
         if (socket.bytesRead === 0) socket.destroy();
@@ -84,12 +90,10 @@ export default fp<ConnectionGuardOptions>(
         clearTimeout(state.deadline);
         state.deadline = undefined;
       }
-      const pending = state.pending;
-      while (pending.length > 0 && (pending[0].writableFinished || pending[0].destroyed)) pending.shift();
-      pending.push(res);
-      if (pending.length <= maxQueuedResponses && queuedBytes(pending) <= maxQueuedBytes) return true;
+      const pending = connections.track(socket, res);
+      if (pending.size <= maxQueuedResponses && queuedBytes(pending) <= maxQueuedBytes) return true;
       state.closing = true;
-      app.log.warn({ remoteAddress: socket.remoteAddress, queued: pending.length }, 'closing a connection whose pipelined answers are not being read');
+      app.log.warn({ remoteAddress: socket.remoteAddress, queued: pending.size }, 'closing a connection whose pipelined answers are not being read');
       socket.destroy();
       return false;
     };
@@ -98,7 +102,7 @@ export default fp<ConnectionGuardOptions>(
 );
 
 /** What the queued answers hold: each one's own buffered output (the first one's includes the socket's buffer). */
-function queuedBytes(pending: readonly ServerResponse[]): number {
+function queuedBytes(pending: ReadonlySet<ServerResponse>): number {
   let bytes = 0;
   for (const res of pending) bytes += res.writableLength;
   return bytes;

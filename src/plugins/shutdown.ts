@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin';
 import type { LastWords } from '../http/open-connections.js';
-import { OpenConnections } from '../http/open-connections.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,8 +26,7 @@ const LAST_WORDS_GRACE_MS = 1_000;
 export default fp<{ lastWords: LastWords }>(
   async (app, { lastWords }) => {
     app.decorate('draining', false);
-    const connections = new OpenConnections();
-    connections.watch(app.server);
+    const connections = app.openConnections;
     app.addHook('onRequest', function connectionCloseWhileDraining(_request, reply, done) {
       if (app.draining) reply.header('connection', 'close');
       done();
@@ -53,5 +51,5 @@ export default fp<{ lastWords: LastWords }>(
       return { cut };
     });
   },
-  { name: 'shutdown' },
+  { name: 'shutdown', dependencies: ['connection-guard'] },
 );
