@@ -28,8 +28,6 @@ export class RequestDurations {
   readonly aggregator = 'sum' as const;
   /** By route, status, then method: no key string built (and hashed) per observation. */
   private readonly series = new Map<string, Map<number, Map<string, Series>>>();
-  /** The same series in creation order, for the registry. */
-  private readonly all: Series[] = [];
 
   constructor(
     private readonly buckets: readonly number[],
@@ -54,7 +52,6 @@ export class RequestDurations {
       // Finite, as with prom-client's Histogram: route templates (or "unmatched"), the methods Node parses, statuses.
       series = { labels: { method, route, status: String(status) }, counts: new Float64Array(this.buckets.length + 1), sum: 0, count: 0 };
       byMethod.set(method, series);
-      this.all.push(series);
     }
     let bucket = 0;
     while (bucket < this.buckets.length && seconds > this.buckets[bucket]) bucket++;
@@ -66,7 +63,7 @@ export class RequestDurations {
   /** What prom-client's Histogram returns: cumulative buckets (`le`), `_sum` and `_count` per series. */
   async get(): Promise<{ name: string; help: string; type: string; values: Sample[]; aggregator: string }> {
     const values: Sample[] = [];
-    for (const { labels, counts, sum, count } of this.all) {
+    for (const { labels, counts, sum, count } of this.allSeries()) {
       let cumulative = 0;
       for (let i = 0; i < this.buckets.length; i++) {
         cumulative += counts[i];
@@ -81,6 +78,9 @@ export class RequestDurations {
 
   reset(): void {
     this.series.clear();
-    this.all.length = 0;
+  }
+
+  private *allSeries(): Generator<Series> {
+    for (const byStatus of this.series.values()) for (const byMethod of byStatus.values()) yield* byMethod.values();
   }
 }
