@@ -27,6 +27,7 @@ import requestLimitsPlugin from './plugins/request-limits.js';
 import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js';
 import responseCachePlugin from './plugins/response-cache.js';
 import securityHeadersPlugin from './plugins/security-headers.js';
+import transportSecurityPlugin from './plugins/transport-security.js';
 import dataAnswerHeadersPlugin from './plugins/data-answer-headers.js';
 import shutdownPlugin from './plugins/shutdown.js';
 import standardResponsesPlugin from './plugins/standard-responses.js';
@@ -109,6 +110,7 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
   await app.register(metricsPlugin, { data: source });
   await app.register(requestLogPlugin);
   await app.register(shutdownPlugin, { lastWords: { request: clientErrors.onUnanswered, socket: clientErrors.onSlowHeaders } });
+  await app.register(transportSecurityPlugin);
   // Before anything that can answer early (503, 414, 429), so browsers can read those answers too.
   await app.register(corsPlugin, { origins: config.corsOrigins });
   await app.register(overloadPlugin);

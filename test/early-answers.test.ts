@@ -26,7 +26,8 @@ describe('early answers', () => {
     expect(limited!.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(limited!.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(limited!.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(limited!.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    // Plain HTTP: no HSTS (RFC 6797 §7.2; over TLS see test/http.test.ts).
+    expect(limited!.headers.get('strict-transport-security')).toBeNull();
     expect(limited!.headers.get('x-frame-options')).toBeNull();
   });
 });

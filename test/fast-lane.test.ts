@@ -290,6 +290,21 @@ describe('the lane stays shut', () => {
     });
   });
 
+  it('for a request with X-Forwarded-Proto from a trusted proxy: Fastify decides whom to trust, and a hit over TLS carries HSTS', async () => {
+    await withApp({ http: { trustProxy: true, publicBaseUrl: 'https://api.example' } }, async (served) => {
+      const overTls = { 'x-forwarded-proto': 'https' };
+      await get(served.agent, served.port, 'GET', '/skills', overTls);
+      const answered = served.app.fastLane.answered;
+      const hit = await get(served.agent, served.port, 'GET', '/skills', overTls);
+      expect(hit.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(served.app.fastLane.answered).toBe(answered);
+      const plain = await get(served.agent, served.port, 'GET', '/skills');
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+      expect(plain.body.equals(hit.body)).toBe(true);
+      expect(served.app.fastLane.answered).toBe(answered + 1);
+    });
+  });
+
   it('until the required data version is held', async () => {
     await withApp({ http: { requireDataVersion: 'not-this-one' } }, async (served) => {
       for (let i = 0; i < 2; i++) expect((await get(served.agent, served.port, 'GET', '/roles')).status).toBe(503);

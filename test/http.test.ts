@@ -485,7 +485,8 @@ describe('security headers', () => {
       const response = await ok(url);
       expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(String(response.headers['strict-transport-security'])).toMatch(/max-age=\d+/);
+      // Plain HTTP: RFC 6797 §7.2 forbids HSTS here (see 'HSTS only over TLS' below).
+      expect(response.headers['strict-transport-security']).toBeUndefined();
       expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
       // What steers only a page is left out of a data answer.
       for (const pageOnly of ['referrer-policy', 'cross-origin-opener-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies', 'x-xss-protection']) {
@@ -511,10 +512,32 @@ describe('security headers', () => {
       expect(csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))).toBe(url === '/docs' ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'");
       expect(response.headers['referrer-policy']).toBe('no-referrer');
       expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
-      expect(String(response.headers['strict-transport-security'])).toMatch(/max-age=\d+/);
+      expect(response.headers['strict-transport-security']).toBeUndefined();
       expect(response.headers['x-powered-by']).toBeUndefined();
       expect(response.headers.server).toBeUndefined();
     }
+  });
+
+  it('HSTS only over TLS: behind a trusted proxy saying https, every answer carries it (fresh, cached, a page, a 429); over plain HTTP none, not even a hit stored from an https request', async () => {
+    const proxied = await createSeededApp({ http: { trustProxy: true, rateLimitMax: 4 } });
+    try {
+      const overTls = { 'x-forwarded-proto': 'https' };
+      for (const url of ['/roles/ai-engineer', '/roles/ai-engineer', '/docs']) {
+        const response = await send(proxied.app, 'GET', url, overTls);
+        expect(response.statusCode, url).toBe(200);
+        expect(response.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
+      }
+      const plain = await send(proxied.app, 'GET', '/roles/ai-engineer', { 'x-forwarded-proto': 'http' });
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+      const limited = await send(proxied.app, 'GET', '/roles', overTls);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await proxied.close();
+    }
+    // Without a trusted proxy the header is the client's word, and ignored.
+    expect((await ok('/roles', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBeUndefined();
   });
 
   it('serves /docs under the CSP: every script is same-origin, so the policy lets Swagger UI start', async () => {

@@ -38,6 +38,7 @@ export interface FastLaneOptions {
 export const LANE_MIRRORS: Readonly<Record<string, string>> = {
   countInFlight: 'metrics.answeredBeforeRouting: in flight until written, observed under its route',
   echoRequestId: 'requestIdFrom: the same x-request-id',
+  strictTransportOverTls: 'no HSTS: the lane sees only plain HTTP (src/http/fast-lane.ts), and X-Forwarded-Proto from a trusted proxy goes to Fastify',
   connectionCloseWhileDraining: 'hands a draining server to Fastify',
   allowCrossOrigin: 'corsHeaders: the same fields for the Origin',
   onRequest: '@fastify/under-pressure: isUnderPressure() hands the request to Fastify',
@@ -66,7 +67,7 @@ export default fp<FastLaneOptions>(
     const cache = app.responseCache;
     // With a trusted proxy Fastify reads the client address and origin from X-Forwarded-*, which the lane does not.
     if (options.trustsProxy && (cache.keyByHost || options.rateLimited)) return;
-    const { lane, data, corsOrigins, requiredDataVersion } = options;
+    const { lane, data, corsOrigins, requiredDataVersion, trustsProxy } = options;
     // The CORS fields take one of a few values (any origin; or each configured origin, and none): built once each.
     const corsFields = new Map<string | undefined, readonly string[]>();
     const corsFor = (origin: string | undefined): readonly string[] => {
@@ -107,6 +108,8 @@ export default fp<FastLaneOptions>(
       if (app.draining || app.isUnderPressure() || (requiredDataVersion !== undefined && data.current.dataVersion !== requiredDataVersion)) return false;
       const headers = req.headers;
       if (announcesBody(headers)) return false;
+      // Whether X-Forwarded-Proto comes from a proxy this server trusts is Fastify's to decide (request.protocol).
+      if (trustsProxy && headers['x-forwarded-proto'] !== undefined) return false;
       const url = req.url ?? '/';
       // As Fastify reads them without a trusted proxy (request.protocol, request.host).
       const origin = cache.keyByHost ? `${(req.socket as TLSSocket).encrypted ? 'https' : 'http'}://${headers.host ?? ''}` : '';

@@ -34,6 +34,8 @@ export default fp(
       },
       crossOriginResourcePolicy: { policy: 'cross-origin' },
       xFrameOptions: false,
+      // Sent only over TLS, per request, by transport-security.ts: helmet would send it over plain HTTP too.
+      strictTransportSecurity: false,
     });
     // Answers sent before helmet's own hook ran (429 from the rate limit, 503 under pressure or while
     // the data is not ready) get the headers helmet gave the last ordinary page: every answer carries them.
@@ -57,7 +59,6 @@ const HELMET_HEADERS = new Set([
   'cross-origin-resource-policy',
   'origin-agent-cluster',
   'referrer-policy',
-  'strict-transport-security',
   'x-content-type-options',
   'x-dns-prefetch-control',
   'x-download-options',
