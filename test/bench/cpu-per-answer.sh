@@ -21,7 +21,7 @@ for ((i = 0; i < count; i++)); do
     if [ "$side" = ceiling ]; then
       (cd "$here" && PORT=$port exec node --import tsx test/bench/ceiling-server.ts data/bench/ceiling-routes.json) > /dev/null 2>&1 &
     else
-      (cd "$side" && MALLOC_MMAP_THRESHOLD_=524288 MALLOC_TRIM_THRESHOLD_=524288 PORT=$port LOG_LEVEL=warn RATE_LIMIT_MAX=0 exec node --max-semi-space-size=2 --no-allocation-site-pretenuring dist/server.js) > /dev/null 2>&1 &
+      (cd "$side" && MALLOC_MMAP_THRESHOLD_=524288 MALLOC_TRIM_THRESHOLD_=524288 PORT=$port LOG_LEVEL=warn RATE_LIMIT_MAX=0 exec node --max-semi-space-size=2 --no-allocation-site-pretenuring --heap-growing-percent=25 dist/server.js) > /dev/null 2>&1 &
     fi
     pids+=($!); entries+=("$port $! $side")
   done

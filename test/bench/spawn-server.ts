@@ -53,7 +53,7 @@ export const entry = (name: 'server' | 'seed/cli', build = compiled) => (build ?
 /** What the bench runs rolegraph with besides its data: printed with the results. */
 export const SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' } as const;
 /** The node flags `npm start` and the Docker image run the server with (package.json, Dockerfile). */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2', '--no-allocation-site-pretenuring'] as const;
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2', '--no-allocation-site-pretenuring', '--heap-growing-percent=25'] as const;
 /** The allocator settings `npm start` and the Docker image run the server with (package.json, Dockerfile). */
 export const SERVER_RUNTIME_ENV = { MALLOC_MMAP_THRESHOLD_: '524288', MALLOC_TRIM_THRESHOLD_: '524288' } as const;
 
