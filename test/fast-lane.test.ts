@@ -7,6 +7,7 @@ import { LANE_MIRRORS } from '../src/plugins/fast-lane.js';
 import { openReadOnlyDatabase } from '../src/db/open-database.js';
 import { createSeededApp, createSeededDatabase, type SeededApp } from './helpers/seeded-app.js';
 import { rawExchange } from './helpers/raw-socket.js';
+import { metricValue } from './helpers/metrics.js';
 import { parameterValues, urlsFromSpec } from './helpers/spec-get-urls.js';
 
 /**
@@ -295,8 +296,11 @@ describe('the lane stays shut', () => {
       const overTls = { 'x-forwarded-proto': 'https' };
       await get(served.agent, served.port, 'GET', '/skills', overTls);
       const answered = served.app.fastLane.answered;
+      const hits = await metricValue(served.app, 'response_cache_hits_total');
       const hit = await get(served.agent, served.port, 'GET', '/skills', overTls);
       expect(hit.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      // A hit, answered by the cache's hook rather than the lane.
+      expect(await metricValue(served.app, 'response_cache_hits_total')).toBe(hits + 1);
       expect(served.app.fastLane.answered).toBe(answered);
       const plain = await get(served.agent, served.port, 'GET', '/skills');
       expect(plain.headers['strict-transport-security']).toBeUndefined();

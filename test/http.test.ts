@@ -519,18 +519,25 @@ describe('security headers', () => {
   });
 
   it('HSTS only over TLS: behind a trusted proxy saying https, every answer carries it (fresh, cached, a page, a 429); over plain HTTP none, not even a hit stored from an https request', async () => {
-    const proxied = await createSeededApp({ http: { trustProxy: true, rateLimitMax: 4 } });
+    const proxied = await createSeededApp({ http: { trustProxy: true, rateLimitMax: 8, publicBaseUrl: 'https://api.example' } });
     try {
       const overTls = { 'x-forwarded-proto': 'https' };
-      for (const url of ['/roles/ai-engineer', '/roles/ai-engineer', '/docs']) {
+      const hits = await metricValue(proxied.app, 'response_cache_hits_total');
+      for (const url of ['/roles/ai-engineer', '/roles/ai-engineer', '/docs', '/no-such-page']) {
         const response = await send(proxied.app, 'GET', url, overTls);
-        expect(response.statusCode, url).toBe(200);
+        expect(response.statusCode, url).toBe(url === '/no-such-page' ? 404 : 200);
         expect(response.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
       }
+      const preflight = await send(proxied.app, 'OPTIONS', '/extract', { ...overTls, origin: 'https://a.example', 'access-control-request-method': 'POST' });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      // The second https request was a hit, and the plain one a hit of the entry an https request stored (one origin: PUBLIC_BASE_URL).
       const plain = await send(proxied.app, 'GET', '/roles/ai-engineer', { 'x-forwarded-proto': 'http' });
       expect(plain.statusCode).toBe(200);
       expect(plain.headers['strict-transport-security']).toBeUndefined();
-      const limited = await send(proxied.app, 'GET', '/roles', overTls);
+      expect(await metricValue(proxied.app, 'response_cache_hits_total')).toBe(hits + 2);
+      let limited = await send(proxied.app, 'GET', '/roles', overTls);
+      for (let i = 0; i < 8 && limited.statusCode !== 429; i++) limited = await send(proxied.app, 'GET', '/roles', overTls);
       expect(limited.statusCode).toBe(429);
       expect(limited.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     } finally {

@@ -137,5 +137,5 @@ export default fp<FastLaneOptions>(
       done();
     });
   },
-  { name: 'fast-lane', dependencies: ['metrics', 'request-log', 'shutdown', 'cors', 'overload', 'required-data-version', 'rate-limit', 'response-cache'] },
+  { name: 'fast-lane', dependencies: ['metrics', 'request-log', 'shutdown', 'transport-security', 'cors', 'overload', 'required-data-version', 'rate-limit', 'response-cache'] },
 );
