@@ -27,8 +27,8 @@ export const DATA_ANSWER_CSP = "default-src 'none'; frame-ancestors 'none'";
 /**
  * Data answers carry the security headers a data answer needs (CSP `default-src 'none'`, nosniff,
  * CORP; HSTS over TLS, from transport-security.ts) and not those of a page: seven fields and about
- * 300 bytes fewer per answer, which on a cached 0.4 KB suggestion were most of the head. Registered before the response cache, so the stored
- * representation is the trimmed one and every hit sends it.
+ * 300 bytes fewer per answer, which on a cached 0.4 KB suggestion were most of the head. Registered
+ * before the response cache, so the stored representation is the trimmed one and every hit sends it.
  */
 export default fp(
   async (app) => {
