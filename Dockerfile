@@ -103,5 +103,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
 # 13 MB/s at 62k hits/s on the ESCO-sized set) and the heap reached 145-211 MB before a mark-compact.
 # Old space may grow 25 % past what the last mark-compact kept (V8 lets it grow up to 4x when GC is fast):
 # RSS after load 156-166 -> 143-146 MB on the document and 274-276 -> 211-221 MB on the ESCO-sized
-# set; wrk ratios unchanged, p99 of cached hits 0.5-0.6x (docs/performance.md#memory).
+# set; wrk ratios unchanged, p99 of cached hits 0.53-1.04x (0.6 on most) (docs/performance.md#memory).
 CMD ["node", "--max-semi-space-size=2", "--no-allocation-site-pretenuring", "--heap-growing-percent=25", "dist/server.js"]
