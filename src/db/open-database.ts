@@ -11,6 +11,9 @@ export interface OpenDatabase {
   db: Db;
 }
 
+/** SQLite's page cache per connection, in KiB. */
+const PAGE_CACHE_KIB = 2048;
+
 /** The serving process only reads: the seed is the one writer, and it replaces the file whole. */
 export function openReadOnlyDatabase(path: string): OpenDatabase {
   let sqlite: Database.Database;
@@ -21,6 +24,12 @@ export function openReadOnlyDatabase(path: string): OpenDatabase {
     throw storageFailure(error, path, false) ?? error;
   }
   sqlite.pragma('query_only = ON');
+  // better-sqlite3 builds SQLite with a 16 MB page cache per connection (SQLite's own default is 2 MB).
+  // The serving process reads the graph index's blobs once at start and otherwise hits few pages, so on
+  // the ESCO-sized set that cache stayed full of pages read once: with 2 MB, 11-14 MB less RSS after
+  // the distinct-URL load and the same search, suggest and path p99 (3 fresh servers each, curl). The
+  // kernel's page cache still holds the file.
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   sqlite.pragma('foreign_keys = ON');
   return { sqlite, db: drizzle(sqlite, { schema }) };
 }

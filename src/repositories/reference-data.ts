@@ -4,7 +4,7 @@ import { normalizeName } from '../lib/text.js';
 import { ids, urls } from '../model/ids.js';
 import type { Localized } from './localized.js';
 import { allRows } from './raw-rows.js';
-import { entityVersions } from './entity-versions.js';
+import { entityVersionLookup } from './entity-versions.js';
 
 type RoleRow = typeof s.roles.$inferSelect;
 type Alias = { name: string; lang?: 'pl' | 'en'; source: { document: string; line: number } | { file: string } };
@@ -37,7 +37,7 @@ export class ReferenceData {
   readonly skillOfTechnology = new Map<number, number>();
   readonly technologyOfSkill = new Map<number, number>();
 
-  private versions?: Map<string, string>;
+  private versionOf?: (entityId: string) => string | null;
 
   constructor(private readonly db: Db) {
     const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
@@ -74,13 +74,13 @@ export class ReferenceData {
     }
   }
 
-  /** Ids of the nodes of another kind that name the same real thing as this technology. */
-  /** The release in which an entity last changed (`updatedIn`), read on first use. */
+  /** The release in which an entity last changed (`updatedIn`). */
   updatedIn(entityId: string): string | null {
-    this.versions ??= entityVersions(this.db);
-    return this.versions.get(entityId) ?? null;
+    this.versionOf ??= entityVersionLookup(this.db);
+    return this.versionOf(entityId);
   }
 
+  /** Ids of the nodes of another kind that name the same real thing as this technology. */
   technologySameAs(id: number): string[] {
     const skill = this.skillOfTechnology.get(id);
     return skill === undefined ? [] : [ids.skill(this.skills.get(skill)!.slug)];
