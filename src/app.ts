@@ -14,6 +14,7 @@ import corsPlugin from './plugins/cors.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin, { frameworkDetail, sendProblem } from './plugins/errors.js';
 import fastLanePlugin from './plugins/fast-lane.js';
+import { proxyTrust } from './http/proxy-trust.js';
 import { FastLane } from './http/fast-lane.js';
 import { problemTypeForStatus } from './http/problems.js';
 import { IdentifierOrigins } from './jsonld/base-url.js';
@@ -65,6 +66,7 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
   const config: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...http };
   const clientErrors = clientErrorResponder();
   const lane = new FastLane();
+  const trust = proxyTrust(config.trustProxy);
   const app = Fastify({
     logger,
     // The server Fastify would build, with a lane in front that answers cached representations before routing.
@@ -77,7 +79,8 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => requestIdFrom(request.headers['x-request-id'], randomUUID),
     // A hop count trusts that many proxies in front: proxy-addr's (address, hop) => hop < n.
-    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
+    // One function, given to Fastify and to the fast lane: both read X-Forwarded-* by the same rule.
+    trustProxy: trust,
     bodyLimit: BODY_LIMIT_BYTES,
     // Hostile clients: a request (headers and body) must arrive within requestTimeout, its headers within
     // headersTimeout; Node checks every connectionsCheckingInterval, so a slow body is cut within the sum.
@@ -135,8 +138,7 @@ export async function buildApp({ db, data, logger = false, http = {}, warmUp = f
     data: source,
     corsOrigins: config.corsOrigins,
     requiredDataVersion: config.requireDataVersion,
-    rateLimited: config.rateLimitMax > 0,
-    trustsProxy: config.trustProxy !== false,
+    proxyTrust: trust,
   });
   await app.register(warmUpPlugin, { enabled: warmUp });
   await app.register(languagePlugin, { defaultLanguage: config.defaultLanguage });

@@ -250,7 +250,7 @@ describe('the lane before routing', () => {
     expect(seeded.app.fastLane.answered).toBe(before);
   });
 
-  it('counts its answers in the duration histogram under their route, and leaves nothing in flight', async () => {
+  it('counts its answers in the duration histogram under their route and in fast_lane_answers_total, and leaves nothing in flight', async () => {
     const url = '/technologies?limit=4';
     await get(agent, port, 'GET', url);
     const count = async () => {
@@ -263,6 +263,8 @@ describe('the lane before routing', () => {
     for (let i = 0; i < 5; i++) await get(agent, port, 'GET', url);
     expect(seeded.app.fastLane.answered).toBe(answered + 5);
     expect(await count()).toBe(before + 5);
+    // And in a counter of their own, for operators and the bench.
+    expect(await metricValue(seeded.app, 'fast_lane_answers_total')).toBe(answered + 5);
     expect(await seeded.app.metrics.registry.metrics()).toMatch(/^http_requests_in_flight 0$/m);
   });
 });
@@ -279,36 +281,76 @@ async function withApp(http: Parameters<typeof createSeededApp>[0], run: (served
   }
 }
 
-describe('the lane stays shut', () => {
-  it('with a trusted proxy: Fastify reads the origin from X-Forwarded-*, which the lane does not; hits come from the cache hook, with the same prepared fields', { timeout: 120_000 }, async () => {
+describe('behind a trusted proxy', () => {
+  const HSTS = 'max-age=31536000; includeSubDomains';
+
+  it('keys hits by the forwarded host and protocol as Fastify reads them, and answers them as routed, HSTS over TLS included', { timeout: 120_000 }, async () => {
     await withApp({ http: { trustProxy: true, allowedHosts: ['a.example', 'b.example'] } }, async (served) => {
-      for (const host of ['a.example', 'b.example', 'a.example']) {
-        const answer = await get(served.agent, served.port, 'GET', '/roles/ai-engineer/jsonld', { 'x-forwarded-host': host });
-        expect(answer.body.toString()).toContain(`://${host}/`);
+      const laneServed = { ...served, lane: true, perExchange: PER_EXCHANGE };
+      for (const host of ['a.example', 'b.example']) {
+        for (const proto of ['https', 'http']) {
+          const forwarded = { 'x-forwarded-host': host, 'x-forwarded-proto': proto, 'x-forwarded-for': '198.51.100.7' };
+          const routed = await expectHitAnswersAsRouted(laneServed, 'GET', '/roles/ai-engineer/jsonld', forwarded);
+          expect(routed.body.toString()).toContain(`${proto}://${host}/`);
+          expect(routed.headers['strict-transport-security']).toBe(proto === 'https' ? HSTS : undefined);
+        }
       }
-      await expectHitsAnswerAsRouted({ ...served, lane: false, perExchange: PER_EXCHANGE });
-      expect(served.app.fastLane.answered).toBe(0);
+      // The last entry of a repeated field, as Fastify reads it.
+      const repeated = await expectHitAnswersAsRouted(laneServed, 'GET', '/roles/ai-engineer/jsonld', { 'x-forwarded-host': 'b.example, a.example', 'x-forwarded-proto': 'http, https' });
+      expect(repeated.body.toString()).toContain('https://a.example/');
+      await expectHitsAnswerAsRouted(laneServed);
     });
   });
 
-  it('for a request with X-Forwarded-Proto from a trusted proxy: Fastify decides whom to trust, and a hit over TLS carries HSTS', async () => {
+  it('believes X-Forwarded-* only from a trusted peer: from another, a lane hit keys and answers by the socket', async () => {
+    await withApp({ http: { trustProxy: ['10.0.0.0/8'], publicBaseUrl: 'https://api.example' } }, async (served) => {
+      const spoofed = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.7' };
+      const hit = await expectHitAnswersAsRouted({ ...served, lane: true, perExchange: PER_EXCHANGE }, 'GET', '/skills', spoofed);
+      expect(hit.headers['strict-transport-security']).toBeUndefined();
+    });
+  });
+
+  it('a hit over TLS carries HSTS from the lane, and the plain hit of the same entry does not', async () => {
     await withApp({ http: { trustProxy: true, publicBaseUrl: 'https://api.example' } }, async (served) => {
       const overTls = { 'x-forwarded-proto': 'https' };
       await get(served.agent, served.port, 'GET', '/skills', overTls);
       const answered = served.app.fastLane.answered;
       const hits = await metricValue(served.app, 'response_cache_hits_total');
       const hit = await get(served.agent, served.port, 'GET', '/skills', overTls);
-      expect(hit.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-      // A hit, answered by the cache's hook rather than the lane.
-      expect(await metricValue(served.app, 'response_cache_hits_total')).toBe(hits + 1);
-      expect(served.app.fastLane.answered).toBe(answered);
+      expect(hit.headers['strict-transport-security']).toBe(HSTS);
       const plain = await get(served.agent, served.port, 'GET', '/skills');
       expect(plain.headers['strict-transport-security']).toBeUndefined();
       expect(plain.body.equals(hit.body)).toBe(true);
-      expect(served.app.fastLane.answered).toBe(answered + 1);
+      // Both hits of the entry stored over TLS, both answered before routing.
+      expect(await metricValue(served.app, 'response_cache_hits_total')).toBe(hits + 2);
+      expect(served.app.fastLane.answered).toBe(answered + 2);
     });
   });
 
+  it('counts rate limits per forwarded client, as the routed hook does, and a client over its limit gets the routed 429', async () => {
+    // One proxy in front (the shipped manifests: TRUST_PROXY=1): the client is the hop before it.
+    await withApp({ http: { trustProxy: 1, rateLimitMax: 3 } }, async (served) => {
+      const from = (client: string) => get(served.agent, served.port, 'GET', '/skills?limit=1', { 'x-forwarded-for': client, 'x-forwarded-proto': 'https' });
+      const a = [await from('198.51.100.7'), await from('198.51.100.7'), await from('198.51.100.7')];
+      const b = await from('203.0.113.9');
+      const refused = await from('198.51.100.7');
+      expect(a.map((r) => [r.status, r.headers['ratelimit-remaining']])).toEqual([
+        [200, '2'],
+        [200, '1'],
+        [200, '0'],
+      ]);
+      expect([b.status, b.headers['ratelimit-remaining']]).toEqual([200, '2']);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.headers['strict-transport-security']).toBe(HSTS);
+      // The first request was computed; the other hits of either client came from the lane.
+      expect(served.app.fastLane.answered).toBe(3);
+      for (const answer of [...a, b]) expect(answer.headers['strict-transport-security']).toBe(HSTS);
+    });
+  });
+});
+
+describe('the lane stays shut', () => {
   it('until the required data version is held', async () => {
     await withApp({ http: { requireDataVersion: 'not-this-one' } }, async (served) => {
       for (let i = 0; i < 2; i++) expect((await get(served.agent, served.port, 'GET', '/roles')).status).toBe(503);

@@ -1,12 +1,14 @@
 import fp from 'fastify-plugin';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { TLSSocket } from 'node:tls';
+import { Counter } from 'prom-client';
 import type { DataSource } from '../data/data-source.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastLane, LaneAnswer } from '../http/fast-lane.js';
 import type { Representation } from '../http/representation.js';
 import { announcesBody } from '../http/request-body.js';
+import { clientAddress, requestHost, requestProtocol, type ProxyTrust } from '../http/proxy-trust.js';
+import { HSTS_FIELD } from './transport-security.js';
 import { corsHeaders } from './cors.js';
 import { logsRequests, requestIdFrom, requestLine } from './request-log.js';
 
@@ -22,10 +24,8 @@ export interface FastLaneOptions {
   data: DataSource;
   corsOrigins: '*' | string[];
   requiredDataVersion?: string;
-  /** Whether requests are counted against a rate limit (the lane then counts them as the rate-limit hook does). */
-  rateLimited: boolean;
-  /** With a trusted proxy Fastify reads protocol and host from X-Forwarded-*; the lane knows only the socket's. */
-  trustsProxy: boolean;
+  /** TRUST_PROXY as the function Fastify was given: the lane reads X-Forwarded-* by the same rule. */
+  proxyTrust: ProxyTrust | false;
 }
 
 /**
@@ -38,19 +38,20 @@ export interface FastLaneOptions {
 export const LANE_MIRRORS: Readonly<Record<string, string>> = {
   countInFlight: 'metrics.answeredBeforeRouting: in flight until written, observed under its route',
   echoRequestId: 'requestIdFrom: the same x-request-id',
-  strictTransportOverTls: 'no HSTS: the lane sees only plain HTTP (src/http/fast-lane.ts), and X-Forwarded-Proto from a trusted proxy goes to Fastify',
+  strictTransportOverTls: 'HSTS_FIELD when requestProtocol (the same proxy trust as request.protocol) is https',
   connectionCloseWhileDraining: 'hands a draining server to Fastify',
   allowCrossOrigin: 'corsHeaders: the same fields for the Origin',
   onRequest: '@fastify/under-pressure: isUnderPressure() hands the request to Fastify',
   refuseWithoutRequiredData: 'hands the request to Fastify until the required data version is held',
   waitForWholeRequest: 'announcesBody: a request with a body goes to Fastify',
-  countAgainstRateLimit: 'countRequest: the same limiter; a refusal goes to Fastify for the 429',
+  countAgainstRateLimit: 'countRequest: the same limiter, keyed by clientAddress (request.ip); a refusal goes to Fastify for the 429',
 };
 
 /**
  * Opens the lane (`src/http/fast-lane.ts`) to cached GET/HEAD answers, doing for them what the hooks
- * before the cache do for a routed hit: request id, CORS, rate-limit counting, the in-flight gauge, the
- * duration histogram and the request line. Whatever those hooks would refuse or change goes to Fastify instead: a draining or
+ * before the cache do for a routed hit: request id, HSTS over TLS, CORS, rate-limit counting, the in-flight
+ * gauge, the duration histogram and the request line, reading X-Forwarded-* with the proxy trust Fastify
+ * was given (`src/http/proxy-trust.ts`). Whatever those hooks would refuse or change goes to Fastify instead: a draining or
  * closing server (Connection: close), pressure (503), a data version not yet required (503), a request
  * with a body. The answer is written with `writeHead` and `end`, so Node frames it (Date, Connection,
  * Keep-Alive, HTTP/1.0, HEAD) exactly as on the routed path. `test/fast-lane.test.ts`
@@ -64,10 +65,21 @@ export default fp<FastLaneOptions>(
         return answered;
       },
     });
+    // Read at scrape time, like the cache's hit count: whether hits take the lane or the cache's hook is
+    // otherwise invisible from outside (the bench prints each round's share of hits answered here).
+    new Counter({
+      name: 'fast_lane_answers_total',
+      help: 'Cached hits answered before routing; the rest of response_cache_hits_total came from the cache hook.',
+      registers: [app.metrics.registry],
+      collect() {
+        this.reset();
+        this.inc(answered);
+      },
+    });
     const cache = app.responseCache;
-    // With a trusted proxy Fastify reads the client address and origin from X-Forwarded-*, which the lane does not.
-    if (options.trustsProxy && (cache.keyByHost || options.rateLimited)) return;
-    const { lane, data, corsOrigins, requiredDataVersion, trustsProxy } = options;
+    const { lane, data, corsOrigins, requiredDataVersion, proxyTrust } = options;
+    /** HSTS with the rate-limit fields (or none): the per-request fields of an answer over TLS. */
+    const overTls = (limitFields: readonly string[] | undefined): readonly string[] => (limitFields === undefined ? HSTS_FIELD : [...HSTS_FIELD, ...limitFields]);
     // The CORS fields take one of a few values (any origin; or each configured origin, and none): built once each.
     const corsFields = new Map<string | undefined, readonly string[]>();
     const corsFor = (origin: string | undefined): readonly string[] => {
@@ -83,14 +95,14 @@ export default fp<FastLaneOptions>(
     const countRequest = app.countRequest;
 
     /** Writes the hit (a plain function, not a closure per request: the hot path allocates what it must and no more). */
-    const send = (req: IncomingMessage, res: ServerResponse, fastify: Parameters<LaneAnswer>[2], stored: Representation, startedAt: number, limitFields?: readonly string[]) => {
+    const send = (req: IncomingMessage, res: ServerResponse, fastify: Parameters<LaneAnswer>[2], stored: Representation, startedAt: number, exchangeFields?: readonly string[]) => {
       const { method = 'GET', url = '/', headers } = req;
       try {
         const id = requestIdFrom(headers['x-request-id'], randomUUID);
         const route = stored.route;
         const log = logsRequests(app.log) ? (ms: number) => app.log.info({ reqId: id, ...requestLine(method, url, route, res.statusCode, ms) }, 'request') : undefined;
         // The id is a fresh UUID or matched requestIdFrom's pattern (letters, digits, ._:-): a valid field value as it is.
-        cache.serve(res, method, headers, stored, corsFor(headers.origin), limitFields === undefined ? ['x-request-id', id] : ['x-request-id', id, ...limitFields]);
+        cache.serve(res, method, headers, stored, corsFor(headers.origin), exchangeFields === undefined ? ['x-request-id', id] : ['x-request-id', id, ...exchangeFields]);
         app.metrics.answeredBeforeRouting(res, req.socket, method, route, startedAt, log);
         answered++;
       } catch (error) {
@@ -108,20 +120,20 @@ export default fp<FastLaneOptions>(
       if (app.draining || app.isUnderPressure() || (requiredDataVersion !== undefined && data.current.dataVersion !== requiredDataVersion)) return false;
       const headers = req.headers;
       if (announcesBody(headers)) return false;
-      // Whether X-Forwarded-Proto comes from a proxy this server trusts is Fastify's to decide (request.protocol).
-      if (trustsProxy && headers['x-forwarded-proto'] !== undefined) return false;
       const url = req.url ?? '/';
-      // As Fastify reads them without a trusted proxy (request.protocol, request.host).
-      const origin = cache.keyByHost ? `${(req.socket as TLSSocket).encrypted ? 'https' : 'http'}://${headers.host ?? ''}` : '';
+      // As Fastify reads request.protocol and request.host (X-Forwarded-* from a trusted proxy only).
+      const protocol = requestProtocol(req, proxyTrust);
+      const origin = cache.keyByHost ? `${protocol}://${requestHost(req, proxyTrust)}` : '';
       const stored = cache.find(origin, url, headers);
       if (stored === undefined) return false;
+      const tls = protocol === 'https';
       if (countRequest === null) {
-        send(req, res, fastify, stored, startedAt);
+        send(req, res, fastify, stored, startedAt, tls ? HSTS_FIELD : undefined);
         return true;
       }
-      // Counted as the rate-limit hook counts it; a refused request goes to Fastify, whose hook counts it again and answers 429.
-      countRequest(req.socket.remoteAddress ?? '').then(
-        (verdict) => (verdict.exceeded ? fastify(req, res) : send(req, res, fastify, stored, startedAt, verdict.fields)),
+      // Counted as the rate-limit hook counts it (by request.ip); a refused request goes to Fastify, whose hook counts it again and answers 429.
+      countRequest(clientAddress(req, proxyTrust) ?? '').then(
+        (verdict) => (verdict.exceeded ? fastify(req, res) : send(req, res, fastify, stored, startedAt, tls ? overTls(verdict.fields) : verdict.fields)),
         () => fastify(req, res),
       );
       return true;

@@ -10,7 +10,7 @@ declare module 'fastify' {
     /** Where rate limits are counted now: 'off', this replica's memory, Redis, or memory because Redis is down. */
     rateLimitStore(): RateLimitStoreState | 'off';
     /**
-     * Counts one request from a client address (as `request.ip` reads it without a trusted proxy) and says
+     * Counts one request from a client address (as `request.ip` reads it: `clientAddress`) and says
      * what its answer carries; null when rate limiting is off. For answers given before routing.
      */
     countRequest: ((ip: string) => Promise<LimitVerdict>) | null;

@@ -80,6 +80,8 @@ export interface SideSummary {
 export interface ToolComparison {
   ceiling: SideSummary;
   rolegraph: SideSummary;
+  /** per rolegraph round, the share of its cache hits answered before routing (the rest took the cache's hook) */
+  laneShares: number[];
   /** the ceiling sending rolegraph's header fields too: what is left is the framework's and rolegraph's own work */
   sameHeaders?: SideSummary;
   sameHeadersRatio?: number;
@@ -109,6 +111,13 @@ function summarize(rounds: LoadResult[]): SideSummary {
   };
 }
 
+/** fast_lane_answers_total and response_cache_hits_total, as the server's /metrics says now. */
+async function hitCounts(port: number): Promise<{ lane: number; hits: number }> {
+  const text = (await getRaw(port, '/metrics')).body.toString('utf8');
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { lane: value('fast_lane_answers_total'), hits: value('response_cache_hits_total') };
+}
+
 const line = (r: LoadResult) => `${Math.round(r.reqPerSec).toLocaleString('en-US').padStart(7)} req/s p50 ${r.p50.toFixed(2)} p99 ${r.p99.toFixed(2)} ms${failures(r) ? ` ${failures(r)} failed` : ''}`;
 
 /**
@@ -134,6 +143,7 @@ export async function compareEndpoints(servers: { ceiling: RunningServer[]; role
     };
     for (const tool of tools) {
       const results: Record<Side, LoadResult[]> = { ceiling: [], rolegraph: [], sameHeaders: [] };
+      const laneShares: number[] = [];
       for (let round = 1; round <= options.rounds; round++) {
         // The side that goes first rotates every round.
         const order = sides.map((_, i) => sides[(i + round - 1) % sides.length]);
@@ -142,9 +152,16 @@ export async function compareEndpoints(servers: { ceiling: RunningServer[]; role
           const processes = servers[side]!;
           const server = processes[(round - 1) % processes.length];
           const load = { port: server.port, connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, headers };
+          const before = side === 'rolegraph' ? await hitCounts(server.port) : undefined;
           const r = tool === 'wrk' ? await runWrk({ ...load, path: endpoint.path }) : await runLoad({ ...load, paths: [endpoint.path] });
           results[side].push(r);
-          console.error(`  ${endpoint.name.padEnd(18)} ${tool.padEnd(10)} round ${round}/${options.rounds} ${side.padEnd(11)} ${line(r)}`);
+          let lane = '';
+          if (before) {
+            const after = await hitCounts(server.port);
+            laneShares.push((after.lane - before.lane) / (after.hits - before.hits));
+            lane = ` lane ${(laneShares.at(-1)! * 100).toFixed(1)} %`;
+          }
+          console.error(`  ${endpoint.name.padEnd(18)} ${tool.padEnd(10)} round ${round}/${options.rounds} ${side.padEnd(11)} ${line(r)}${lane}`);
         }
       }
       const c = summarize(results.ceiling);
@@ -153,7 +170,7 @@ export async function compareEndpoints(servers: { ceiling: RunningServer[]; role
       const ratio = g.reqPerSec / c.reqPerSec;
       const p99Ratio = g.p99 / c.p99;
       const ok = ratio >= endpoint.minRatio && p99Ratio <= endpoint.maxP99Ratio && g.failures === 0;
-      row.tools[tool] = { ceiling: c, rolegraph: g, sameHeaders: same, sameHeadersRatio: same ? g.reqPerSec / same.reqPerSec : undefined, ratio, p99Ratio, ok };
+      row.tools[tool] = { ceiling: c, rolegraph: g, laneShares, sameHeaders: same, sameHeadersRatio: same ? g.reqPerSec / same.reqPerSec : undefined, ratio, p99Ratio, ok };
       row.ok &&= ok;
     }
     rows.push(row);

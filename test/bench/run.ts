@@ -131,17 +131,18 @@ function render(options: BenchOptions, started: number, datasets: DatasetResult[
           fmt.ms(t.rolegraph.p99),
           fmt.ratio(t.p99Ratio),
           t.rolegraph.failures + t.ceiling.failures,
+          t.laneShares.length ? `${(Math.min(...t.laneShares) * 100).toFixed(0)} %` : '–',
           mark(t.ok),
         ]];
       }),
     );
-    const brokenRows = broken.map((b): Cell[] => [`${b.endpoint.name} \`${b.endpoint.path}\``, '–', `answered ${b.status}`, '–', '–', '–', '–', '–', '–', '–', '–', '–', '–', 'all', mark(false)]);
+    const brokenRows = broken.map((b): Cell[] => [`${b.endpoint.name} \`${b.endpoint.path}\``, '–', `answered ${b.status}`, '–', '–', '–', '–', '–', '–', '–', '–', '–', '–', 'all', '–', mark(false)]);
     const missed = rows.flatMap((r) => options.tools.filter((t) => r.tools[t] && !r.tools[t]!.ok).map((t) => `${r.endpoint.name} (${t}: ${fmt.ratio(r.tools[t]!.ratio)}, p99 ${fmt.ratio(r.tools[t]!.p99Ratio)})`));
     out.push(`#### Cached GETs: ceiling vs rolegraph, real document (medians of ${options.rounds} round(s); latency in ms)
 
-Target on every route: rolegraph ≥ 0.85× the ceiling's req/s and p99 ≤ 1.5× the ceiling's p99, no errors. "head bytes" is the status line and header fields each side sends (ceiling / rolegraph / same-headers ceiling); "first" lists which side ran first in each round (C ceiling, R rolegraph, H same-headers ceiling). The same-headers ceiling is the ceiling also sending rolegraph's other header fields (security, caching, CORS, language, ETag, request id): rolegraph's ratio to it is its cost beyond writing those bytes.
+Target on every route: rolegraph ≥ 0.85× the ceiling's req/s and p99 ≤ 1.5× the ceiling's p99, no errors. "head bytes" is the status line and header fields each side sends (ceiling / rolegraph / same-headers ceiling); "first" lists which side ran first in each round (C ceiling, R rolegraph, H same-headers ceiling). The same-headers ceiling is the ceiling also sending rolegraph's other header fields (security, caching, CORS, language, ETag, request id): rolegraph's ratio to it is its cost beyond writing those bytes. "lane share" is the lowest, over rolegraph's rounds, of the share of its cache hits answered before routing (\`fast_lane_answers_total\` over \`response_cache_hits_total\`); the rest took the cache's hook, about half as fast on small bodies.
 
-${table(['endpoint', 'load', 'body', 'head bytes C / R / H', 'first', 'ceiling req/s', 'rolegraph req/s', 'ratio', 'same-headers ceiling req/s', 'ratio to it', 'ceiling p99', 'rolegraph p99', 'p99 ratio', 'errors', ''], toolRows.concat(brokenRows))}
+${table(['endpoint', 'load', 'body', 'head bytes C / R / H', 'first', 'ceiling req/s', 'rolegraph req/s', 'ratio', 'same-headers ceiling req/s', 'ratio to it', 'ceiling p99', 'rolegraph p99', 'p99 ratio', 'errors', 'lane share (min)', ''], toolRows.concat(brokenRows))}
 
 Missed: ${missed.length || broken.length ? [...missed, ...broken.map((b) => `${b.endpoint.name} (answered ${b.status})`)].join('; ') : 'none'}.`);
   }
