@@ -298,15 +298,27 @@ describe('behind a trusted proxy', () => {
       // The last entry of a repeated field, as Fastify reads it.
       const repeated = await expectHitAnswersAsRouted(laneServed, 'GET', '/roles/ai-engineer/jsonld', { 'x-forwarded-host': 'b.example, a.example', 'x-forwarded-proto': 'http, https' });
       expect(repeated.body.toString()).toContain('https://a.example/');
+      // Entries for both hosts side by side: each host's hit names that host.
+      const answered = served.app.fastLane.answered;
+      for (const host of ['a.example', 'b.example', 'a.example', 'b.example']) {
+        const answer = await get(served.agent, served.port, 'GET', '/roles/ai-engineer/jsonld', { 'x-forwarded-host': host });
+        expect(answer.body.toString()).toContain(`://${host}/`);
+      }
+      expect(served.app.fastLane.answered).toBe(answered + 2);
       await expectHitsAnswerAsRouted(laneServed);
     });
   });
 
-  it('believes X-Forwarded-* only from a trusted peer: from another, a lane hit keys and answers by the socket', async () => {
-    await withApp({ http: { trustProxy: ['10.0.0.0/8'], publicBaseUrl: 'https://api.example' } }, async (served) => {
-      const spoofed = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.7' };
-      const hit = await expectHitAnswersAsRouted({ ...served, lane: true, perExchange: PER_EXCHANGE }, 'GET', '/skills', spoofed);
+  it('believes X-Forwarded-* only from a trusted peer: from another, a lane hit is keyed, counted and answered by the socket', async () => {
+    await withApp({ http: { trustProxy: ['10.0.0.0/8'], publicBaseUrl: 'https://api.example', rateLimitMax: 5 } }, async (served) => {
+      const spoofed = (client: string) => ({ 'x-forwarded-proto': 'https', 'x-forwarded-for': client });
+      const hit = await expectHitAnswersAsRouted({ ...served, lane: true, perExchange: new Set([...PER_EXCHANGE, 'ratelimit-remaining', 'ratelimit-reset']) }, 'GET', '/skills', spoofed('198.51.100.7'));
       expect(hit.headers['strict-transport-security']).toBeUndefined();
+      // Another spoofed client is the same socket address: one more request against the same limit.
+      const answered = served.app.fastLane.answered;
+      const next = await get(served.agent, served.port, 'GET', '/skills', spoofed('203.0.113.9'));
+      expect(served.app.fastLane.answered).toBe(answered + 1);
+      expect(next.headers['ratelimit-remaining']).toBe('2');
     });
   });
 

@@ -57,7 +57,9 @@ function windowBits(length: number): number {
 /**
  * Even once, brotli's quality 9 is too slow on the event loop for large bodies: a 267 KB neighbourhood
  * took 20.6 ms at 9 and 5.8 ms at 5 (12.6 vs 14.0 KB). The level depends on the body alone, so a
- * representation's encoded bytes (and so its strong ETag) are the same on every replica and every miss.
+ * representation's encoded bytes (and so its strong ETag) are the same on every replica running the same
+ * release and on every miss. (During a rollout that changes a level, old and new replicas send different
+ * bytes under one ETag: harmless, as no answer is ranged.)
  */
 const BEST_QUALITY_MAX_BYTES = 64 * 1024;
 
@@ -68,7 +70,7 @@ const BEST_QUALITY_MAX_BYTES = 64 * 1024;
  * 7.9 ms for 17.6 KB, quality 3 3.3 ms for 21.8 KB. Measured over 100 distinct neighbourhoods on fresh
  * servers (curl, 3 interleaved runs each): p50 11.9–14.0 → 8.3–10.8 ms, p99 30.7–46.0 → 26.6–34.8 ms.
  */
-const FAST_QUALITY_MIN_BYTES = 128 * 1024;
+export const FAST_QUALITY_MIN_BYTES = 128 * 1024;
 
 function onceQuality(length: number): number {
   if (length <= BEST_QUALITY_MAX_BYTES) return 9;

@@ -1,5 +1,5 @@
 import { brotliDecompressSync } from 'node:zlib';
-import { brotliInBackground, compress, type Encoding } from './content-encoding.js';
+import { brotliInBackground, compress, FAST_QUALITY_MIN_BYTES, type Encoding } from './content-encoding.js';
 
 const COMPRESSIBLE = /^(?:application\/(?:[\w.+-]*\+)?json|application\/javascript|text\/|image\/svg\+xml)/i;
 
@@ -52,9 +52,10 @@ const TEXT_BODY_MAX_BYTES = 4 * 1024;
  * From this size on, a compressible body is kept brotli-compressed only (~20× smaller: a 350 KB depth-2
  * neighbourhood on an ESCO-sized set is ~15 KB), compressed on libuv's thread pool after the miss is
  * answered; a client that does not accept br then gets it decompressed per hit (under a millisecond).
- * The cache's byte budget then holds many more large answers for the same memory.
+ * The cache's byte budget then holds many more large answers for the same memory. The same size from which
+ * brotli's fast level is used: these are the bodies compressed on every miss.
  */
-export const COMPRESSED_ONLY_MIN_BYTES = 128 * 1024;
+export const COMPRESSED_ONLY_MIN_BYTES = FAST_QUALITY_MIN_BYTES;
 
 /** A response computed once: its stored headers and bytes, and each content coding made on first need. */
 export class Representation {

@@ -158,8 +158,12 @@ export async function compareEndpoints(servers: { ceiling: RunningServer[]; role
           let lane = '';
           if (before) {
             const after = await hitCounts(server.port);
-            laneShares.push((after.lane - before.lane) / (after.hits - before.hits));
-            lane = ` lane ${(laneShares.at(-1)! * 100).toFixed(1)} %`;
+            const hits = after.hits - before.hits;
+            // No hits (every request refused or computed) or no such series: no share to report.
+            if (hits > 0 && Number.isFinite(after.lane - before.lane)) {
+              laneShares.push((after.lane - before.lane) / hits);
+              lane = ` lane ${(laneShares.at(-1)! * 100).toFixed(1)} %`;
+            }
           }
           console.error(`  ${endpoint.name.padEnd(18)} ${tool.padEnd(10)} round ${round}/${options.rounds} ${side.padEnd(11)} ${line(r)}${lane}`);
         }
