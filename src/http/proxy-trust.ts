@@ -33,20 +33,18 @@ export function clientAddress(req: IncomingMessage, trust: ProxyTrust | false): 
 
 /** 'https' or 'http': a trusted peer's last X-Forwarded-Proto entry, else the socket's. */
 export function requestProtocol(req: IncomingMessage, trust: ProxyTrust | false): string {
-  const forwarded = req.headers['x-forwarded-proto'];
-  if (forwarded && trust !== false && trust(req.socket.remoteAddress ?? '', 0)) return lastEntry(forwarded);
-  return (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  return forwardedByTrustedPeer(req, trust, 'x-forwarded-proto') ?? ((req.socket as TLSSocket).encrypted ? 'https' : 'http');
 }
 
 /** A trusted peer's last X-Forwarded-Host entry, else Host. */
 export function requestHost(req: IncomingMessage, trust: ProxyTrust | false): string {
-  const forwarded = req.headers['x-forwarded-host'];
-  if (forwarded && trust !== false && trust(req.socket.remoteAddress ?? '', 0)) return lastEntry(forwarded);
-  return req.headers.host ?? '';
+  return forwardedByTrustedPeer(req, trust, 'x-forwarded-host') ?? req.headers.host ?? '';
 }
 
-/** A field sent more than once is read by its last value, as Fastify reads it. */
-function lastEntry(value: string | string[]): string {
+/** The field's last entry (as Fastify reads a field sent more than once) when present and sent by a trusted peer. */
+function forwardedByTrustedPeer(req: IncomingMessage, trust: ProxyTrust | false, name: string): string | undefined {
+  const value = req.headers[name];
+  if (!value || trust === false || !trust(req.socket.remoteAddress ?? '', 0)) return undefined;
   const text = Array.isArray(value) ? value.join(',') : value;
   const comma = text.lastIndexOf(',');
   return comma === -1 ? text.trim() : text.slice(comma + 1).trim();

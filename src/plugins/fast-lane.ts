@@ -78,8 +78,6 @@ export default fp<FastLaneOptions>(
     });
     const cache = app.responseCache;
     const { lane, data, corsOrigins, requiredDataVersion, proxyTrust } = options;
-    /** HSTS with the rate-limit fields (or none): the per-request fields of an answer over TLS. */
-    const overTls = (limitFields: readonly string[] | undefined): readonly string[] => (limitFields === undefined ? HSTS_FIELD : [...HSTS_FIELD, ...limitFields]);
     // The CORS fields take one of a few values (any origin; or each configured origin, and none): built once each.
     const corsFields = new Map<string | undefined, readonly string[]>();
     const corsFor = (origin: string | undefined): readonly string[] => {
@@ -133,7 +131,7 @@ export default fp<FastLaneOptions>(
       }
       // Counted as the rate-limit hook counts it (by request.ip); a refused request goes to Fastify, whose hook counts it again and answers 429.
       countRequest(clientAddress(req, proxyTrust) ?? '').then(
-        (verdict) => (verdict.exceeded ? fastify(req, res) : send(req, res, fastify, stored, startedAt, tls ? overTls(verdict.fields) : verdict.fields)),
+        (verdict) => (verdict.exceeded ? fastify(req, res) : send(req, res, fastify, stored, startedAt, tls ? [...HSTS_FIELD, ...verdict.fields] : verdict.fields)),
         () => fastify(req, res),
       );
       return true;
